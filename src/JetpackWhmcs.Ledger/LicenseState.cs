@@ -1,0 +1,15 @@
+namespace JetpackWhmcs.Ledger;
+
+/// <summary>The state of a ledger row. Rows written by the original module have no state column value:
+/// they read as <see cref="Active"/> or <see cref="Revoked"/> from <c>revoked_at</c>.</summary>
+public enum LicenseState
+{
+    /// <summary>Claimed before the API call; the key is not known yet (the row holds a placeholder key).</summary>
+    Pending,
+
+    /// <summary>Issued and not revoked.</summary>
+    Active,
+
+    /// <summary>Revoked (final). The row is kept.</summary>
+    Revoked,
+}
