@@ -1,0 +1,13 @@
+namespace JetpackWhmcs.Sandbox.Faults;
+
+/// <summary>
+/// What the fault knobs decided for one call, taken in one snapshot when the call arrives so that a
+/// knob changed mid-call cannot give it half old, half new behaviour.
+/// </summary>
+internal readonly record struct FaultPlan(
+    TimeSpan Latency,
+    FaultKind? Forced,
+    bool Fail,
+    int FailureStatusCode,
+    bool LoseAnswer,
+    LostAnswerMode LostAnswerMode);
