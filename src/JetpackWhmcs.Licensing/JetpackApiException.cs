@@ -1,11 +1,24 @@
 using System.Net;
+using JetpackWhmcs.Licensing.Resilience;
 
 namespace JetpackWhmcs.Licensing;
 
-/// <summary>A call to the Jetpack Licensing API failed.</summary>
+/// <summary>
+/// A call to the Jetpack Licensing API failed. The <see cref="Exception.Message"/> is one sentence a
+/// WHMCS administrator can act on and includes the <see cref="RequestId"/> when there is one; it never
+/// contains the partner token.
+/// </summary>
 public sealed class JetpackApiException : Exception
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="message">One sentence saying what failed and what to do.</param>
+    /// <param name="statusCode">The HTTP status, or null when no answer arrived.</param>
+    /// <param name="errorCode">The API's error <c>code</c>.</param>
+    /// <param name="apiMessage">The API's error <c>message</c>.</param>
+    /// <param name="requestId">The <c>X-Jetpack-Request-Id</c> of the answer.</param>
+    /// <param name="rawBody">The body when it was not the JSON error shape (truncated).</param>
+    /// <param name="mayHaveBeenCarriedOut">Whether the server may have done the work.</param>
+    /// <param name="innerException">The transport or parsing failure behind this one.</param>
     public JetpackApiException(
         string message,
         HttpStatusCode? statusCode = null,
@@ -25,6 +38,9 @@ public sealed class JetpackApiException : Exception
         MayHaveBeenCarriedOut = mayHaveBeenCarriedOut;
     }
 
+    /// <summary>The longest <see cref="RawBody"/> kept, in characters.</summary>
+    public const int MaxRawBodyLength = 2000;
+
     /// <summary>The HTTP status; null when no answer arrived (timeout, connection failure).</summary>
     public HttpStatusCode? StatusCode { get; }
 
@@ -37,13 +53,24 @@ public sealed class JetpackApiException : Exception
     /// <summary>The <c>X-Jetpack-Request-Id</c> of the failed answer, when one arrived.</summary>
     public string? RequestId { get; }
 
-    /// <summary>The body, when it was not the JSON error shape (truncated to 2,000 characters).</summary>
+    /// <summary>
+    /// The body, when it was not the JSON error shape or a success body could not be parsed
+    /// (truncated to <see cref="MaxRawBodyLength"/> characters); null otherwise.
+    /// </summary>
     public string? RawBody { get; }
 
     /// <summary>
     /// True when the request may have been carried out by the server even though no usable answer
-    /// arrived: a timeout or a connection reset after sending, or a 5xx. A write in this state must be
-    /// resolved by reading the API's state, never by sending it again blindly.
+    /// arrived: a timeout or a connection reset after sending, a 5xx, or (for a write) a success answer
+    /// whose body could not be parsed. A write in this state must be resolved by reading the API's
+    /// state, never by sending it again blindly. False when the server certainly did nothing: a 4xx,
+    /// a 429, a refused connection or an unknown host.
     /// </summary>
     public bool MayHaveBeenCarriedOut { get; }
+
+    /// <summary>The wait a 429 answer asked for in <c>Retry-After</c>, when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; internal init; }
+
+    /// <summary>How the attempt failed, for <see cref="RetryRule"/>; null when built outside the client.</summary>
+    internal FailureKind? Failure { get; init; }
 }
