@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Dapper;
+using JetpackWhmcs.Ledger.Sql;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+
+namespace JetpackWhmcs.Ledger.MySql;
+
+/// <summary>
+/// The ledger on MySQL/MariaDB (the WHMCS database). Every session runs in UTC so the original
+/// TIMESTAMP columns neither shift on write nor on read, whatever the server's time zone.
+/// </summary>
+internal sealed class MySqlLicenseLedger : SqlLicenseLedger
+{
+    private const int DuplicateKeyEntry = 1062;
+    private readonly string _connectionString;
+
+    public MySqlLicenseLedger(string connectionString, TimeProvider? timeProvider, ILogger? logger)
+        : base(new LedgerStatements("LAST_INSERT_ID()", " FOR UPDATE"), timeProvider, logger)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString)
+        {
+            DateTimeKind = MySqlDateTimeKind.Utc,
+            // Legacy rows may hold '0000-00-00 00:00:00'; read it as DateTime.MinValue instead of failing.
+            ConvertZeroDateTime = true,
+        };
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new ArgumentException("The MySQL/MariaDB connection string names no database (Database=...).", nameof(connectionString));
+        }
+
+        _connectionString = builder.ConnectionString;
+    }
+
+    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new MySqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // A pooled connection is reset on reuse, which also resets the session time zone.
+            await connection.ExecuteAsync(new CommandDefinition("SET time_zone = '+00:00'", cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    protected override bool IsUniqueViolation(DbException exception) =>
+        exception is MySqlException { Number: DuplicateKeyEntry };
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = (MySqlConnection)await OpenAsync(cancellationToken);
+        var applied = await MySqlMigrations.ApplyAsync(connection, Time.GetUtcNow().UtcDateTime, cancellationToken);
+        if (applied.Count > 0 && Logger.IsEnabled(LogLevel.Information))
+        {
+            Logger.LogInformation("Applied ledger migrations {Versions} to the MySQL/MariaDB database.", string.Join(", ", applied));
+        }
+    }
+}
