@@ -1,0 +1,38 @@
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Provisioning.Audit;
+using JetpackWhmcs.Provisioning.Catalog;
+using JetpackWhmcs.Provisioning.Issuance;
+using JetpackWhmcs.Provisioning.Lifecycle;
+using Microsoft.Extensions.Logging;
+
+namespace JetpackWhmcs.Provisioning;
+
+/// <summary>The parts every module function uses, built once per engine.</summary>
+internal sealed class EngineServices(
+    AuditedApi api,
+    ILicenseLedger ledger,
+    LicenseIssuer issuer,
+    LicenseOperations operations,
+    CurrentLicense current,
+    ProductCatalog catalog,
+    TimeProvider time,
+    ILogger logger)
+{
+    public AuditedApi Api => api;
+
+    public ILicenseLedger Ledger => ledger;
+
+    public LicenseIssuer Issuer => issuer;
+
+    public LicenseOperations Operations => operations;
+
+    public CurrentLicense Current => current;
+
+    public ProductCatalog Catalog => catalog;
+
+    public TimeProvider Time => time;
+
+    public ILogger Logger => logger;
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+}

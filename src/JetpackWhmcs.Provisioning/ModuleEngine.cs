@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Licensing;
+using JetpackWhmcs.Provisioning.Audit;
+using JetpackWhmcs.Provisioning.Buttons;
+using JetpackWhmcs.Provisioning.Catalog;
+using JetpackWhmcs.Provisioning.Display;
+using JetpackWhmcs.Provisioning.Issuance;
+using JetpackWhmcs.Provisioning.Lifecycle;
+using JetpackWhmcs.Provisioning.Parameters;
+using JetpackWhmcs.Provisioning.Recovery;
+using Microsoft.Extensions.Logging;
+
+namespace JetpackWhmcs.Provisioning;
+
+/// <summary>
+/// The WHMCS module functions for Jetpack licences: a table from function name to the feature that
+/// answers it. Parameters are validated before anything is read or written; failures become the
+/// sentence or error shape WHMCS expects, never an exception.
+/// </summary>
+public sealed partial class ModuleEngine : IModuleEngine
+{
+    private readonly Dictionary<string, Func<Invocation, CancellationToken, Task<ModuleResult>>> handlers;
+    private readonly ILogger<ModuleEngine> logger;
+
+    /// <summary>Creates the engine.</summary>
+    /// <param name="client">The Jetpack Licensing API client.</param>
+    /// <param name="ledger">The licence ledger (already migrated).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The log (never receives the token).</param>
+    /// <param name="options">Claim staleness and recovery settings; defaults when null.</param>
+    /// <param name="hooks">Test-only seams; none when null.</param>
+    public ModuleEngine(
+        IJetpackLicensingClient client,
+        ILicenseLedger ledger,
+        TimeProvider time,
+        ILogger<ModuleEngine> logger,
+        ModuleEngineOptions? options = null,
+        IProvisioningHooks? hooks = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        options ??= new ModuleEngineOptions();
+        this.logger = logger;
+
+        var api = new AuditedApi(client, ledger, time, logger);
+        var recovery = new ClaimRecovery(new UnrecordedLicenseFinder(api, ledger, options), ledger, time, options);
+        var issuer = new LicenseIssuer(api, ledger, recovery, time, options, hooks ?? NoProvisioningHooks.Instance, logger);
+        var services = new EngineServices(
+            api,
+            ledger,
+            issuer,
+            new LicenseOperations(api, ledger, time),
+            new CurrentLicense(ledger, issuer, time),
+            new ProductCatalog(client, time, options),
+            time,
+            logger);
+
+        var catalog = new CatalogFunctions(services);
+        var suspension = new Suspension(services);
+        var renewal = new Renewal(services);
+        var replacement = new LicenseReplacement(services);
+        var buttons = new AttachmentButtons(services);
+        handlers = new(StringComparer.Ordinal)
+        {
+            ["MetaData"] = (_, _) => Task.FromResult(CatalogFunctions.MetaData()),
+            ["ConfigOptions"] = (_, _) => Task.FromResult(CatalogFunctions.ConfigOptions()),
+            ["LoadProducts"] = (_, ct) => catalog.LoadProductsAsync(ct),
+            ["TestConnection"] = catalog.TestConnectionAsync,
+            ["CreateAccount"] = new CreateAccount(services).RunAsync,
+            ["SuspendAccount"] = suspension.SuspendAsync,
+            ["UnsuspendAccount"] = suspension.UnsuspendAsync,
+            ["TerminateAccount"] = new TerminateAccount(services).RunAsync,
+            ["Renew"] = renewal.RenewAsync,
+            ["ChangePackage"] = replacement.ChangePackageAsync,
+            ["AdminCustomButtonArray"] = (_, _) => Task.FromResult(AdminButtons()),
+            ["AttachLicense"] = buttons.AttachAsync,
+            ["DetachLicense"] = buttons.DetachAsync,
+            ["RefreshStatus"] = renewal.RefreshAsync,
+            ["ReissueLicense"] = replacement.ReissueAsync,
+            ["AdminServicesTabFields"] = new AdminTabFields(services).RunAsync,
+            ["ClientArea"] = new ClientAreaView(services).RunAsync,
+        };
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Functions => ModuleFunctions.All;
+
+    /// <inheritdoc />
+    public async Task<ModuleResult> InvokeAsync(string functionName, JsonElement parameters, CancellationToken cancellationToken = default)
+    {
+        if (functionName is null || !handlers.TryGetValue(functionName, out var handler))
+        {
+            throw new ArgumentException($"Unknown module function '{functionName}'.", nameof(functionName));
+        }
+
+        var isArray = ModuleFunctions.ArrayFunctions.Contains(functionName);
+        if (!ModuleParameters.TryParse(parameters, out var parsed, out var error))
+        {
+            return isArray
+                ? ModuleResult.Array(new JsonObject { ["error"] = error }, ModuleOutcome.InvalidInput)
+                : Guards.Invalid(error);
+        }
+
+        try
+        {
+            return await handler(new Invocation(parsed), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Typically the ledger database is unreachable. The type only: messages may quote connection strings.
+            LogUnexpected(logger, functionName, parsed.Owner?.SlotKey, exception.GetType().Name);
+            var sentence = $"The Jetpack module could not complete {functionName} because of an internal error ({exception.GetType().Name}); check that the licence database is reachable and try again, the service log has the details.";
+            return isArray ? ModuleResult.Array(new JsonObject { ["error"] = sentence }, ModuleOutcome.Error) : ModuleResult.Error(sentence);
+        }
+    }
+
+    private static ModuleResult AdminButtons() => ModuleResult.Array(new JsonObject
+    {
+        ["Attach License"] = "AttachLicense",
+        ["Detach License"] = "DetachLicense",
+        ["Refresh Status"] = "RefreshStatus",
+        ["Reissue License"] = "ReissueLicense",
+    });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Function} for {Owner} failed unexpectedly: {ExceptionType}")]
+    private static partial void LogUnexpected(ILogger logger, string function, string? owner, string exceptionType);
+}
