@@ -1,0 +1,107 @@
+<?php
+
+/**
+ * Jetpack provisioning module for WHMCS: a thin bridge to the jetpack-whmcs service.
+ *
+ * Every function forwards WHMCS's call to the service, signed with the bridge secret, and returns
+ * the service's answer in the shape WHMCS expects. All licence logic lives in the service.
+ */
+
+if (!defined('WHMCS')) {
+    die('This file cannot be accessed directly.');
+}
+
+require_once __DIR__ . '/lib/BridgeConfig.php';
+require_once __DIR__ . '/lib/ParamsMarshaller.php';
+require_once __DIR__ . '/lib/ServiceReply.php';
+require_once __DIR__ . '/lib/ServiceClient.php';
+require_once __DIR__ . '/lib/ModuleLog.php';
+require_once __DIR__ . '/lib/Fallback.php';
+require_once __DIR__ . '/lib/Bridge.php';
+
+use WHMCS\Module\Server\Jetpack\Bridge;
+
+function jetpack_MetaData()
+{
+    return Bridge::metaData();
+}
+
+function jetpack_ConfigOptions($params = [])
+{
+    return Bridge::table('ConfigOptions', $params);
+}
+
+function jetpack_LoadProducts($params = [])
+{
+    return Bridge::loader('LoadProducts', $params);
+}
+
+function jetpack_TestConnection($params = [])
+{
+    return Bridge::table('TestConnection', $params);
+}
+
+function jetpack_CreateAccount($params = [])
+{
+    return Bridge::core('CreateAccount', $params);
+}
+
+function jetpack_SuspendAccount($params = [])
+{
+    return Bridge::core('SuspendAccount', $params);
+}
+
+function jetpack_UnsuspendAccount($params = [])
+{
+    return Bridge::core('UnsuspendAccount', $params);
+}
+
+function jetpack_TerminateAccount($params = [])
+{
+    return Bridge::core('TerminateAccount', $params);
+}
+
+function jetpack_Renew($params = [])
+{
+    return Bridge::core('Renew', $params);
+}
+
+function jetpack_ChangePackage($params = [])
+{
+    return Bridge::core('ChangePackage', $params);
+}
+
+function jetpack_AdminCustomButtonArray($params = [])
+{
+    return Bridge::table('AdminCustomButtonArray', $params);
+}
+
+function jetpack_AttachLicense($params = [])
+{
+    return Bridge::core('AttachLicense', $params);
+}
+
+function jetpack_DetachLicense($params = [])
+{
+    return Bridge::core('DetachLicense', $params);
+}
+
+function jetpack_RefreshStatus($params = [])
+{
+    return Bridge::core('RefreshStatus', $params);
+}
+
+function jetpack_ReissueLicense($params = [])
+{
+    return Bridge::core('ReissueLicense', $params);
+}
+
+function jetpack_AdminServicesTabFields($params = [])
+{
+    return Bridge::table('AdminServicesTabFields', $params);
+}
+
+function jetpack_ClientArea($params = [])
+{
+    return Bridge::table('ClientArea', $params);
+}
