@@ -14,6 +14,7 @@ final class Bridge
         // Answered locally so that WHMCS can list and load the module while the service is down.
         return [
             'DisplayName' => 'Jetpack Provisioning',
+            'Description' => 'Issues, attaches and revokes Jetpack licences for WHMCS products and product addons.',
             'APIVersion' => '1.1',
             'RequiresServer' => false,
         ];
@@ -56,6 +57,9 @@ final class Bridge
             if ($function === 'AdminServicesTabFields') {
                 return self::escapeTab($reply->value);
             }
+            if ($function === 'ConfigOptions') {
+                return self::qualifyLoaders($reply->value);
+            }
 
             return $reply->value;
         });
@@ -76,6 +80,9 @@ final class Bridge
             }
             if (!is_array($reply->value)) {
                 return new \Exception(self::unexpected($function));
+            }
+            if (isset($reply->value['error']) && is_string($reply->value['error'])) {
+                return new \Exception($reply->value['error']);
             }
             $options = [];
             foreach ($reply->value as $value => $label) {
@@ -115,7 +122,26 @@ final class Bridge
     }
 
     /**
-     * WHMCS prints these values as HTML: the service sends plain text, escaped here.
+     * WHMCS calls a field's Loader by its full function name; the service may name only the suffix.
+     *
+     * @param array<mixed> $fields
+     * @return array<mixed>
+     */
+    private static function qualifyLoaders(array $fields): array
+    {
+        foreach ($fields as $name => $field) {
+            if (is_array($field) && isset($field['Loader']) && is_string($field['Loader']) && $field['Loader'] !== '') {
+                $loader = $field['Loader'];
+                $fields[$name]['Loader'] = str_starts_with($loader, 'jetpack_') ? $loader : 'jetpack_' . $loader;
+            }
+        }
+
+        return $fields;
+    }
+
+    /**
+     * WHMCS prints these values as HTML. The service escapes them already; encoding again without
+     * double-encoding keeps its entities as they are and guarantees that no raw markup gets through.
      *
      * @param array<mixed> $fields
      * @return array<string, string>
@@ -133,9 +159,9 @@ final class Bridge
         return $out;
     }
 
-    private static function html(string $text): string
+    public static function html(string $text): string
     {
-        return htmlspecialchars($text, ENT_QUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8');
+        return htmlspecialchars($text, ENT_QUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8', false);
     }
 
     private static function unexpected(string $function): string

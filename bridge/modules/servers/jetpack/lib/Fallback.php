@@ -39,18 +39,24 @@ final class Fallback
                 'Description' => 'Show the licence key and activation link in the client area.',
                 'SimpleMode' => true,
             ],
-            'Attach To Domain' => [
-                'FriendlyName' => 'Attach To Domain',
-                'Type' => 'yesno',
-                'Description' => 'After issuing, attach the licence to the service\'s domain.',
+            'Suspension Policy' => [
+                'FriendlyName' => 'Suspension Policy',
+                'Type' => 'dropdown',
+                'Options' => ['keep' => 'Keep the licence attached', 'detach' => 'Detach it while suspended'],
+                'Default' => 'keep',
+                'Description' => 'What suspending the service does to its licence.',
                 'SimpleMode' => true,
             ],
-            'While Suspended' => [
-                'FriendlyName' => 'While Suspended',
-                'Type' => 'dropdown',
-                'Options' => 'keep,detach',
-                'Default' => 'keep',
-                'Description' => 'keep: the licence stays active; detach: it leaves the site until unsuspended.',
+            'Attach On Create' => [
+                'FriendlyName' => 'Attach On Create',
+                'Type' => 'yesno',
+                'Description' => 'Attach the new licence to the service\'s domain right after issuing it.',
+                'SimpleMode' => true,
+            ],
+            'Detach Emails Site Owner' => [
+                'FriendlyName' => 'Detach Emails Site Owner',
+                'Type' => 'yesno',
+                'Description' => 'Let Jetpack e-mail the site owner when a licence is detached.',
                 'SimpleMode' => true,
             ],
         ];
@@ -76,7 +82,7 @@ final class Fallback
     /** @return array<string, string> */
     public static function adminTab(string $error): array
     {
-        return ['Jetpack Licence' => $error];
+        return ['Jetpack License' => Bridge::html($error)];
     }
 
     /**
@@ -98,7 +104,6 @@ final class Fallback
             'templatefile' => 'jetpack_license',
             'vars' => [
                 'license_key' => '',
-                'has_license' => false,
                 'state' => 'unavailable',
                 'product_name' => '',
                 'domain' => '',

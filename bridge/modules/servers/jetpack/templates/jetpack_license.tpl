@@ -8,7 +8,7 @@
         {if $message|default:''}
             <div class="alert alert-info" role="status">{$message|escape:'html'}</div>
         {/if}
-        {if $has_license|default:false && $license_key|default:''}
+        {if $license_key|default:''}
             {if $product_name|default:''}
                 <p>Product: <strong>{$product_name|escape:'html'}</strong>{if $state|default:'' && $state != 'active'} ({$state|escape:'html'}){/if}</p>
             {/if}
@@ -20,6 +20,9 @@
                         onclick="var f=document.getElementById('jetpack-license-key');if(navigator.clipboard){navigator.clipboard.writeText(f.value);}else{f.select();document.execCommand('copy');}this.textContent='Copied';">Copy</button>
                 </span>
             </div>
+            {if $attached_site|default:''}
+                <p>Attached to {$attached_site|escape:'html'}.</p>
+            {/if}
             {if $jetpack_activation}
                 <p><a href="{$jetpack_activation|escape:'html'}" target="_blank" rel="noopener noreferrer">Activate this licence in Jetpack on {$domain|default:''|escape:'html'}</a></p>
             {else}
