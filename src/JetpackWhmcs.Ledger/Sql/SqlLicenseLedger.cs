@@ -374,7 +374,8 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
             ?? throw new InvalidOperationException($"The successor ledger row {successorId} does not exist.");
         var suffix = "#next";
         var times = new { Id = previousId, RevokedAt = DbValues.WriteTime(previousRevokedAt), Now = DbValues.WriteTime(now) };
-        if (successor.ActiveOwner is { } slot && slot.EndsWith(suffix, StringComparison.Ordinal))
+        // Only an issued successor may replace the licence: a pending one has no key yet.
+        if (successor.State == LicenseState.Active && successor.ActiveOwner is { } slot && slot.EndsWith(suffix, StringComparison.Ordinal))
         {
             // Revoke first: that frees the owner's slot the successor moves into.
             await ExecuteAsync(connection, transaction, Sql.MarkRevokedIfNot, times, cancellationToken);
