@@ -3,7 +3,10 @@ namespace JetpackWhmcs.Sandbox;
 /// <summary>How a sandbox instance behaves: accepted tokens, seed, clock, faults.</summary>
 public sealed class SandboxOptions
 {
-    /// <summary>The partner tokens accepted (<c>Authorization: Bearer &lt;token&gt;</c>); any other gets 403.</summary>
+    /// <summary>
+    /// The partner tokens accepted (<c>Authorization: Bearer &lt;token&gt;</c>); any other gets 403. Read once, when
+    /// the sandbox starts.
+    /// </summary>
     public List<string> Tokens { get; init; } = [];
 
     /// <summary>
