@@ -1,0 +1,24 @@
+using System.Globalization;
+using JetpackWhmcs.Benchmarks.Engine;
+using JetpackWhmcs.Benchmarks.Ledger;
+
+// Usage: dotnet run -c Release --project benchmarks/JetpackWhmcs.Benchmarks -- [ledger|engine|all] [--rows N] [--lookups N]
+//        [--services N] [--concurrency N] [--latency-ms N]
+// MariaDB figures need JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it to .test-run/mariadb.env).
+var what = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+long Option(string name, long fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? long.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+var mySql = Environment.GetEnvironmentVariable("JETPACK_WHMCS_TEST_MYSQL");
+if (what is "ledger" or "all")
+{
+    await LedgerLookupBenchmark.RunAsync(Option("--rows", 1_000_000), (int)Option("--lookups", 2000), mySql);
+}
+
+if (what is "engine" or "all")
+{
+    await CreateAccountBenchmark.RunAsync((int)Option("--services", 2000), (int)Option("--concurrency", 16), TimeSpan.FromMilliseconds(Option("--latency-ms", 20)), mySql);
+}
