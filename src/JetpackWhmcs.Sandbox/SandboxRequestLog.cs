@@ -1,10 +1,16 @@
 namespace JetpackWhmcs.Sandbox;
 
-/// <summary>Thread-safe record of the requests a sandbox saw (in arrival order of their answers).</summary>
+/// <summary>
+/// Thread-safe record of the requests a sandbox saw, in the order they were answered. Holds at most
+/// <see cref="Capacity"/> entries (the oldest go first) so that a long benchmark cannot exhaust memory.
+/// </summary>
 public sealed class SandboxRequestLog
 {
+    /// <summary>The most entries kept.</summary>
+    public const int Capacity = 100_000;
+
     private readonly Lock gate = new();
-    private readonly List<RecordedRequest> requests = [];
+    private readonly Queue<RecordedRequest> requests = new();
 
     /// <summary>A snapshot of the recorded requests.</summary>
     public IReadOnlyList<RecordedRequest> Snapshot()
@@ -33,7 +39,12 @@ public sealed class SandboxRequestLog
 
         lock (gate)
         {
-            requests.Add(request);
+            if (requests.Count == Capacity)
+            {
+                requests.Dequeue();
+            }
+
+            requests.Enqueue(request);
         }
     }
 }

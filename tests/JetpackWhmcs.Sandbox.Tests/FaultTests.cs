@@ -19,6 +19,40 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Latency_jitter_adds_delay()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(o => o.Faults.LatencyJitter = TimeSpan.FromMilliseconds(300));
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            await sandbox.CallAsync(HttpMethod.Get, "product-families", token: null);
+        }
+
+        watch.Stop();
+
+        // Ten draws uniform in [0, 300 ms) average 1.5 s in total; only a loose lower bound is asserted.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Rate_limit_is_checked_before_the_failure_rate()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var sandbox = await SandboxHarness.StartAsync(o =>
+        {
+            o.TimeProvider = time;
+            o.Faults.FailureRate = 1;
+            o.Faults.RateLimitPerSecond = 1;
+        });
+
+        await sandbox.CallAsync(HttpMethod.Get, "licenses", 503);
+        await sandbox.CallAsync(HttpMethod.Get, "licenses", 429);
+
+        Assert.Equal([FaultKind.Failure, FaultKind.RateLimited], sandbox.Server.Requests.Select(r => r.Fault));
+    }
+
+    [Fact]
     public async Task Failure_rate_one_answers_5xx_and_does_no_work()
     {
         await using var sandbox = await SandboxHarness.StartAsync(o => o.Faults.FailureRate = 1.0);
