@@ -1,0 +1,28 @@
+<?php
+
+/**
+ * Plays WHMCS for the bridge: defines the WHMCS constant and logModuleCall, installs the module with
+ * the real `jetpack-whmcs whmcs install` command into a scratch WHMCS tree, and loads it from there.
+ * The service itself starts on first use (TestEnvironment::service()).
+ */
+
+error_reporting(E_ALL);
+ini_set('display_errors', '1');
+
+define('WHMCS', true);
+
+require_once __DIR__ . '/Support/ModuleLogRecorder.php';
+require_once __DIR__ . '/Support/FakeModel.php';
+require_once __DIR__ . '/Support/WhmcsParams.php';
+require_once __DIR__ . '/Support/Processes.php';
+require_once __DIR__ . '/Support/TestEnvironment.php';
+require_once __DIR__ . '/Support/BridgeTestCase.php';
+require_once __DIR__ . '/Support/SmartyRenderer.php';
+
+/** WHMCS's module-log function, recording each call for the tests to inspect. */
+function logModuleCall($module, $action, $request, $response, $processed = '', $replaceVars = [])
+{
+    \JetpackBridgeTests\ModuleLogRecorder::record($module, $action, $request, $response, $processed, $replaceVars);
+}
+
+\JetpackBridgeTests\TestEnvironment::get()->installAndLoadModule();
