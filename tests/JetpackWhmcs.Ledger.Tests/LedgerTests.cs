@@ -111,6 +111,22 @@ public abstract partial class LedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Migrate_finishes_a_table_that_already_has_some_of_our_columns_and_indexes()
+    {
+        // As after an interrupted migration, or a second process that got there first.
+        await OriginalModule.CreateTableAsync(Db);
+        await Db.ExecuteAsync("ALTER TABLE jetpack_product_licenses ADD COLUMN active_owner VARCHAR(64) NULL");
+        await Db.ExecuteAsync($"CREATE UNIQUE INDEX {LedgerSchema.Indexes.ActiveOwnerUnique} ON jetpack_product_licenses (active_owner)");
+        var legacy = await OriginalModule.InsertRowAsync(Db, 10, 3, "KEY-LEGACY", "2024-01-02 03:04:05");
+
+        await Ledger.MigrateAsync();
+
+        Assert.Equal("KEY-LEGACY", (await Ledger.GetAsync(legacy))!.LicenseKey);
+        Assert.True(await Ledger.TryAdoptLegacyAsync(legacy, LicenseOwner.Service(1), null, null, T0));
+        Assert.False((await Ledger.TryClaimAsync(Claim(LicenseOwner.Service(1)))).Claimed);
+    }
+
+    [Fact]
     public async Task Migrate_refuses_duplicate_legacy_keys_and_names_them()
     {
         await OriginalModule.CreateTableAsync(Db);
