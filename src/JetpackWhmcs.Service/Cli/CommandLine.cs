@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace JetpackWhmcs.Service.Cli;
+
+/// <summary>Runs the command table with the one exception handler: a sentence on stderr and exit code 1.</summary>
+public static class CommandLine
+{
+    /// <summary>Runs <paramref name="args"/> against the commands of <paramref name="table"/>.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="table">Registers the commands (Program.cs).</param>
+    /// <param name="console">Where output goes; the terminal when null (tests pass a recording console).</param>
+    /// <param name="cancellationToken">Cancels the command (Ctrl+C is wired by the caller).</param>
+    public static Task<int> RunAsync(string[] args, Action<IConfigurator> table, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        console ??= AnsiConsole.Console;
+        var services = new ServiceCollection();
+        services.AddSingleton(console);
+        services.AddSingleton(TimeProvider.System);
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("jetpack-whmcs");
+            config.Settings.Console = console;
+            config.SetExceptionHandler((exception, _) =>
+            {
+                console.MarkupLineInterpolated($"[red]{ErrorSentence.For(exception)}[/]");
+                return 1;
+            });
+            table(config);
+        });
+        return app.RunAsync(args, cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using JetpackWhmcs.Licensing;
+using Microsoft.Extensions.Options;
+using Spectre.Console.Cli;
+
+namespace JetpackWhmcs.Service.Cli;
+
+/// <summary>Maps any failure to the one sentence an operator sees (never a stack trace, never a secret).</summary>
+public static class ErrorSentence
+{
+    /// <summary>The sentence for <paramref name="exception"/>.</summary>
+    public static string For(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            CommandFailedException e => e.Message,
+            OptionsValidationException e => Configuration.ConfigurationLoader.ConfigurationSentence(e.Failures),
+            CommandParseException or CommandRuntimeException => exception.Message.TrimEnd('.') + ": see --help.",
+            JetpackApiException e => ApiSentence(e),
+            IOException e when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                => "The address is already in use: pick another port with --urls.",
+            OperationCanceledException => "Cancelled.",
+            AggregateException { InnerException: { } inner } => For(inner),
+            _ => $"Failed: {exception.Message.TrimEnd('.')} ({exception.GetType().Name}).",
+        };
+    }
+
+    /// <summary>A Jetpack API failure with its request id.</summary>
+    public static string ApiSentence(JetpackApiException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var id = e.RequestId is null ? "" : $" (Jetpack request id {e.RequestId})";
+        return $"The Jetpack Licensing API call failed: {e.Message.TrimEnd('.')}{id}.";
+    }
+}

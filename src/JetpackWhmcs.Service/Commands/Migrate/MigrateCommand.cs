@@ -1,0 +1,32 @@
+using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Service.Cli;
+using JetpackWhmcs.Service.Commands.Support;
+using JetpackWhmcs.Service.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace JetpackWhmcs.Service.Commands.Migrate;
+
+/// <summary><c>jetpack-whmcs migrate</c>: creates or adopts the licence table and our additions; idempotent.</summary>
+public sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<MigrateSettings>
+{
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, MigrateSettings settings, CancellationToken cancellationToken)
+    {
+        await using var scope = await CommandScope.OpenAsync(settings, cancellationToken: cancellationToken);
+        var where = DatabaseKind.Describe(scope.Options.ResolvedDatabase);
+        try
+        {
+            await scope.Ledger.MigrateAsync(cancellationToken);
+            await scope.Services.GetRequiredService<INonceStore>().MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not CommandFailedException)
+        {
+            throw new CommandFailedException($"Migrating {where} failed: {e.Message.TrimEnd('.')}.", e);
+        }
+
+        var counts = await scope.Ledger.CountByStateAsync(cancellationToken);
+        console.MarkupLineInterpolated($"Migrated {where}: {counts.Values.Sum()} licence row(s) ({string.Join(", ", counts.Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"))}).");
+        return 0;
+    }
+}

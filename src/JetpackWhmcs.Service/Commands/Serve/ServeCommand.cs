@@ -1,0 +1,44 @@
+using JetpackWhmcs.Sandbox;
+using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Service.Configuration;
+using JetpackWhmcs.Service.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace JetpackWhmcs.Service.Commands.Serve;
+
+/// <summary><c>jetpack-whmcs serve</c>: the module endpoint, health and metrics, until stopped.</summary>
+public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSettings>
+{
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        SandboxServer? sandbox = null;
+        var overrides = new Dictionary<string, string?>();
+        try
+        {
+            if (settings.Sandbox)
+            {
+                sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [settings.SandboxToken] }, cancellationToken: cancellationToken);
+                overrides[nameof(JetpackWhmcsOptions.ApiUrl)] = sandbox.BaseUrl.ToString();
+                overrides["ExtraTokens:0"] = settings.SandboxToken;
+                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (token: {settings.SandboxToken}).");
+            }
+
+            await using var app = ServiceHost.Build(settings, settings.Urls, overrides);
+            await ServiceHost.StartAsync(app, cancellationToken);
+            var options = app.Services.GetRequiredService<JetpackWhmcsOptions>();
+            var secret = app.Services.GetRequiredService<BridgeSecret>();
+            console.MarkupLineInterpolated($"jetpack-whmcs serving on [bold]{ServiceHost.Address(app)}[/]: ledger {DatabaseKind.Describe(options.ResolvedDatabase)}, API {options.ApiBaseUri}, {secret}.");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }
+        finally
+        {
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+            }
+        }
+    }
+}

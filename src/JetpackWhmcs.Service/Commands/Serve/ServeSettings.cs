@@ -1,0 +1,21 @@
+using System.ComponentModel;
+using JetpackWhmcs.Service.Configuration;
+using Spectre.Console.Cli;
+
+namespace JetpackWhmcs.Service.Commands.Serve;
+
+/// <summary>Options of <c>jetpack-whmcs serve</c>.</summary>
+public sealed class ServeSettings : TokenSettings
+{
+    [CommandOption("--urls <URLS>")]
+    [Description("Where to listen (semicolon-separated). Default http://127.0.0.1:8787 (loopback only)")]
+    public string? Urls { get; init; }
+
+    [CommandOption("--sandbox")]
+    [Description("Use an in-process Jetpack Licensing API sandbox instead of the real API")]
+    public bool Sandbox { get; init; }
+
+    [CommandOption("--sandbox-token <TOKEN>")]
+    [Description("The partner token the in-process sandbox accepts. Default sandbox-token")]
+    public string SandboxToken { get; init; } = "sandbox-token";
+}

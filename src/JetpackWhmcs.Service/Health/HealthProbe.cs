@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Licensing;
+using JetpackWhmcs.Service.Configuration;
+
+namespace JetpackWhmcs.Service.Health;
+
+/// <summary>Checks that the database answers and that the Jetpack Licensing API is reachable.</summary>
+public sealed class HealthProbe(ILicenseLedger ledger, IJetpackLicensingClient api, JetpackWhmcsOptions options)
+{
+    /// <summary>How long one check may take before it counts as failed.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs both checks concurrently.</summary>
+    public async Task<IReadOnlyList<HealthCheck>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var database = CheckDatabaseAsync(cancellationToken);
+        var apiCheck = CheckApiAsync(cancellationToken);
+        return [await database, await apiCheck];
+    }
+
+    /// <summary>Pings the ledger's database.</summary>
+    public Task<HealthCheck> CheckDatabaseAsync(CancellationToken cancellationToken = default) =>
+        TimedAsync("database", async ct =>
+        {
+            await ledger.PingAsync(ct);
+            return DatabaseKind.Describe(options.ResolvedDatabase) + " answers";
+        }, e => $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({Short(e)}): check that the database server runs and --database is right", cancellationToken);
+
+    /// <summary>Reads the public product list (no token needed).</summary>
+    public Task<HealthCheck> CheckApiAsync(CancellationToken cancellationToken = default) =>
+        TimedAsync("api", async ct =>
+        {
+            var families = await api.GetProductFamiliesAsync(ct);
+            return $"{options.ApiBaseUri} answers ({families.Sum(f => f.Products.Count)} products)";
+        }, e => $"{options.ApiBaseUri} is not reachable ({Short(e)}): check --api-url and the network", cancellationToken);
+
+    private static async Task<HealthCheck> TimedAsync(string name, Func<CancellationToken, Task<string>> check, Func<Exception, string> failure, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CheckTimeout);
+        try
+        {
+            var detail = await check(timeout.Token);
+            return new HealthCheck(name, true, detail, Elapsed(started));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new HealthCheck(name, false, failure(e), Elapsed(started));
+        }
+    }
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string Short(Exception e)
+    {
+        var message = e is OperationCanceledException ? $"no answer within {CheckTimeout.TotalSeconds} s" : e.Message;
+        message = message.Split('\n')[0].TrimEnd('.');
+        return message.Length > 160 ? message[..160] + "..." : message;
+    }
+}

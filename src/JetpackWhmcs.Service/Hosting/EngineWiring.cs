@@ -1,0 +1,23 @@
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Licensing;
+using JetpackWhmcs.Provisioning;
+using JetpackWhmcs.Service.Configuration;
+
+namespace JetpackWhmcs.Service.Hosting;
+
+/// <summary>Registers the provisioning engine (the one place that knows how it is built).</summary>
+public static class EngineWiring
+{
+    /// <summary>Registers <see cref="IModuleEngine"/> and its options.</summary>
+    public static IServiceCollection AddModuleEngine(this IServiceCollection services)
+    {
+        services.AddSingleton(p => new ModuleEngineOptions { ClaimStaleAfter = p.GetRequiredService<JetpackWhmcsOptions>().RecoveryGrace });
+        services.AddSingleton<IModuleEngine>(p => new ModuleEngine(
+            p.GetRequiredService<IJetpackLicensingClient>(),
+            p.GetRequiredService<ILicenseLedger>(),
+            p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<ILogger<ModuleEngine>>(),
+            p.GetRequiredService<ModuleEngineOptions>()));
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using JetpackWhmcs.Service.Cli;
+using JetpackWhmcs.Service.Commands.Licenses;
+using JetpackWhmcs.Service.Commands.Migrate;
+using JetpackWhmcs.Service.Commands.Sandbox;
+using JetpackWhmcs.Service.Commands.Serve;
+using JetpackWhmcs.Service.Commands.Whmcs;
+using Spectre.Console.Cli;
+
+return await CommandLine.RunAsync(args, Program.Commands);
+
+/// <summary>The entry point and the table of commands.</summary>
+public static partial class Program
+{
+    /// <summary>Every command of the executable, one line each.</summary>
+    public static void Commands(IConfigurator config)
+    {
+        config.AddCommand<ServeCommand>("serve").WithDescription("Serve the module endpoint for the WHMCS bridge, /healthz and /metrics.");
+        config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Jetpack Licensing API sandbox on its own.");
+        config.AddBranch("licenses", licenses =>
+        {
+            licenses.SetDescription("List, show and change the licences of the ledger.");
+            licenses.AddCommand<ListLicensesCommand>("list").WithDescription("List ledger rows (filters: --state, --product, --service; --json).");
+            licenses.AddCommand<ShowLicenseCommand>("show").WithDescription("Show one licence by service id, addon id or key, with its audit trail.");
+        });
+        config.AddWhmcsCommands();
+        config.AddCommand<MigrateCommand>("migrate").WithDescription("Create or adopt the ledger tables.");
+    }
+}

@@ -1,0 +1,32 @@
+using JetpackWhmcs.Service.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace JetpackWhmcs.Service.Recovery;
+
+/// <summary>Recovers pending claims on a schedule (claims whose answer was lost, or whose caller crashed).</summary>
+public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWhmcsOptions> options, TimeProvider timeProvider, ILogger<RecoveryWorker> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.RecoveryInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            logger.LogInformation("Background recovery of pending claims is off (RecoveryInterval is zero).");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval, timeProvider);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PendingClaims.RecoverAsync(services, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Background recovery failed this round and will run again in {Interval}: {Reason}", interval, e.Message);
+            }
+        }
+    }
+}
