@@ -97,7 +97,7 @@ internal sealed class LicenseOperations(AuditedApi api, ILicenseLedger ledger, T
         License license;
         try
         {
-            license = await api.GetAsync(token, row.LicenseKey, context, ct).ConfigureAwait(false);
+            license = await ReadAsync(token, row, context, ct).ConfigureAwait(false);
         }
         catch (JetpackApiException exception)
         {
@@ -124,12 +124,23 @@ internal sealed class LicenseOperations(AuditedApi api, ILicenseLedger ledger, T
     {
         try
         {
-            return await api.GetAsync(token, row.LicenseKey, context, ct).ConfigureAwait(false);
+            return await ReadAsync(token, row, context, ct).ConfigureAwait(false);
         }
         catch (JetpackApiException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The licence with its attachment. The single-licence endpoint carries only the key and the issue
+    /// and revoke times, so the list endpoint (searched by key) is read for the site; GET is the fallback.
+    /// </summary>
+    private async Task<License> ReadAsync(string token, LicenseRecord row, AuditContext context, CancellationToken ct)
+    {
+        var page = await api.ListAsync(token, new LicenseListQuery { Search = row.LicenseKey, Page = 1, PerPage = 10 }, context, ct).ConfigureAwait(false);
+        var listed = page.Items.FirstOrDefault(l => string.Equals(l.LicenseKey, row.LicenseKey, StringComparison.Ordinal));
+        return listed ?? await api.GetAsync(token, row.LicenseKey, context, ct).ConfigureAwait(false);
     }
 
     private static OperationResult Failure(string action, JetpackApiException exception) =>
