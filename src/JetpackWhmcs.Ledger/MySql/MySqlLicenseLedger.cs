@@ -13,6 +13,7 @@ namespace JetpackWhmcs.Ledger.MySql;
 internal sealed class MySqlLicenseLedger : SqlLicenseLedger
 {
     private const int DuplicateKeyEntry = 1062;
+    private const int LockDeadlock = 1213;
     private readonly string _connectionString;
 
     public MySqlLicenseLedger(string connectionString, TimeProvider? timeProvider, ILogger? logger)
@@ -51,6 +52,9 @@ internal sealed class MySqlLicenseLedger : SqlLicenseLedger
 
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is MySqlException { Number: DuplicateKeyEntry };
+
+    protected override bool IsLockConflict(DbException exception) =>
+        exception is MySqlException { Number: LockDeadlock };
 
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {

@@ -34,6 +34,12 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
     /// <summary>True when <paramref name="exception"/> is a unique-constraint violation.</summary>
     protected abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// True when the statement lost a lock race and changed nothing, so running it again is safe
+    /// (an InnoDB deadlock between concurrent inserts of one unique key; SQLite still busy after its timeout).
+    /// </summary>
+    protected abstract bool IsLockConflict(DbException exception);
+
     public abstract Task MigrateAsync(CancellationToken cancellationToken = default);
 
     public async Task PingAsync(CancellationToken cancellationToken = default)
@@ -169,8 +175,9 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         };
 
         await using var connection = await OpenAsync(cancellationToken);
-        // A holder can disappear between our failed insert and our lookup (released or revoked):
-        // then the slot is free and we try again; a few rounds settle any realistic race.
+        // A holder can disappear between our failed insert and our lookup (released or revoked), and
+        // concurrent inserts of one unique key can deadlock on InnoDB: in both cases nothing was
+        // written and we try again; a few rounds settle any realistic race.
         for (var attempt = 0; attempt < 5; attempt++)
         {
             try
@@ -198,6 +205,13 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
                 {
                     throw new InvalidOperationException(
                         $"The claim id {claim.ClaimId} was already used; every claim needs a fresh id.", e);
+                }
+            }
+            catch (DbException e) when (IsLockConflict(e) && attempt < 4)
+            {
+                if (Logger.IsEnabled(LogLevel.Debug))
+                {
+                    Logger.LogDebug(e, "Claim of slot {Slot} lost a lock race; trying again.", claim.SlotKey);
                 }
             }
         }

@@ -58,6 +58,10 @@ internal sealed class SqliteLicenseLedger : SqlLicenseLedger
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED: another connection held the write lock past the busy timeout.</summary>
+    protected override bool IsLockConflict(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
     public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
