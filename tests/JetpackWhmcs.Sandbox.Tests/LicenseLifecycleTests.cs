@@ -51,6 +51,27 @@ public sealed partial class LicenseLifecycleTests
     }
 
     [Fact]
+    public async Task Issue_with_a_malformed_json_body_is_400_invalid_product_not_a_crash()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+
+        var error = await sandbox.CallAsync(HttpMethod.Post, "license", 400, json: "{product: oops");
+
+        SandboxHarness.AssertError(error, "invalid_product");
+        Assert.Equal(0, sandbox.Server.Store.TotalCount);
+    }
+
+    [Fact]
+    public async Task Error_messages_keep_apostrophes_readable()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync();
+
+        using var response = await sandbox.SendAsync(HttpMethod.Get, "license?license_key=free_nope");
+
+        Assert.Contains("'free_nope'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_returns_the_licence_and_unknown_key_is_404_license_not_found()
     {
         await using var sandbox = await SandboxHarness.StartAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace JetpackWhmcs.Sandbox.Api;
@@ -6,7 +7,11 @@ namespace JetpackWhmcs.Sandbox.Api;
 /// <summary>The API's JSON shapes, with the API's own field names.</summary>
 internal static class ApiJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Messages quote keys with apostrophes; relaxed escaping writes them as the API does, not as \u0027.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
