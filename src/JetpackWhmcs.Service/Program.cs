@@ -1,4 +1,5 @@
 using JetpackWhmcs.Service.Cli;
+using JetpackWhmcs.Service.Commands.Demo;
 using JetpackWhmcs.Service.Commands.Licenses;
 using JetpackWhmcs.Service.Commands.Migrate;
 using JetpackWhmcs.Service.Commands.Sandbox;
@@ -15,6 +16,7 @@ public static partial class Program
     public static void Commands(IConfigurator config)
     {
         config.AddCommand<ServeCommand>("serve").WithDescription("Serve the module endpoint for the WHMCS bridge, /healthz and /metrics.");
+        config.AddCommand<DemoCommand>("demo").WithDescription("Run the whole job on one machine: service, sandbox, and a WHMCS acting through the signed endpoint.");
         config.AddCommand<SandboxCommand>("sandbox").WithDescription("Run the Jetpack Licensing API sandbox on its own.");
         config.AddBranch("licenses", licenses =>
         {

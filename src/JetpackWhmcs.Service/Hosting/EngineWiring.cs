@@ -1,6 +1,8 @@
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Provisioning;
+using JetpackWhmcs.Provisioning.Reconciliation;
+using JetpackWhmcs.Provisioning.Recovery;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Hosting;
@@ -17,6 +19,18 @@ public static class EngineWiring
             p.GetRequiredService<ILicenseLedger>(),
             p.GetRequiredService<TimeProvider>(),
             p.GetRequiredService<ILogger<ModuleEngine>>(),
+            p.GetRequiredService<ModuleEngineOptions>()));
+        services.AddSingleton(p => new RecoveryService(
+            p.GetRequiredService<IJetpackLicensingClient>(),
+            p.GetRequiredService<ILicenseLedger>(),
+            p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<ILogger<RecoveryService>>(),
+            p.GetRequiredService<ModuleEngineOptions>()));
+        services.AddSingleton(p => new ReconciliationService(
+            p.GetRequiredService<IJetpackLicensingClient>(),
+            p.GetRequiredService<ILicenseLedger>(),
+            p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<ILogger<ReconciliationService>>(),
             p.GetRequiredService<ModuleEngineOptions>()));
         return services;
     }

@@ -133,6 +133,5 @@ public static class ServiceHost
         // The HTTP client logs every request URL, which is fine, but never its headers (the bearer token).
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
     }
 }

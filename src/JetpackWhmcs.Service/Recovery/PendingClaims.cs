@@ -1,10 +1,16 @@
+using JetpackWhmcs.Provisioning.Recovery;
+using JetpackWhmcs.Service.Tokens;
+
 namespace JetpackWhmcs.Service.Recovery;
 
-/// <summary>One recovery round over the pending claims, with the tokens the registry knows.</summary>
+/// <summary>One recovery round over the stale pending claims, with the tokens the registry knows.</summary>
 public static class PendingClaims
 {
-    /// <summary>Runs one round; returns how many claims were resolved.</summary>
-    public static Task<int> RecoverAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        // TEMPORARY until the engine's recovery service lands.
-        Task.FromResult(0);
+    /// <summary>Runs one round and returns what it did.</summary>
+    public static Task<RecoveryReport> RecoverAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var tokens = services.GetRequiredService<TokenRegistry>().All;
+        return services.GetRequiredService<RecoveryService>().RecoverPendingAsync(TokenResolvers.FromTokens(tokens), cancellationToken);
+    }
 }

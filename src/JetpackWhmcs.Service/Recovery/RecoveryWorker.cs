@@ -21,7 +21,16 @@ public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWh
         {
             try
             {
-                await PendingClaims.RecoverAsync(services, stoppingToken);
+                var report = await PendingClaims.RecoverAsync(services, stoppingToken);
+                if (report.Adopted.Count + report.Released.Count + report.Undecided.Count + report.NoToken.Count > 0 && logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation(
+                        "Recovery: {Adopted} claim(s) adopted their licence, {Released} released, {Undecided} undecided, {NoToken} without a known token",
+                        report.Adopted.Count,
+                        report.Released.Count,
+                        report.Undecided.Count,
+                        report.NoToken.Count);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
