@@ -25,7 +25,13 @@ internal static class ApiFailures
             >= 500 => FailureKind.ServerError,
             _ => FailureKind.Refused,
         };
-        var detail = code is null ? $"HTTP {status}" : $"{code}: {TrimSentence(apiMessage) ?? "no message"}";
+        var detail = (code, TrimSentence(apiMessage)) switch
+        {
+            (null, null or "") => $"HTTP {status}",
+            (null, var text) => $"HTTP {status}: {text}",
+            (var c, null or "") => $"{c}: no message",
+            (var c, var text) => $"{c}: {text}",
+        };
         var rid = RequestIdSuffix(answer.RequestId);
         var message = kind switch
         {
