@@ -18,6 +18,7 @@ require_once __DIR__ . '/Support/Processes.php';
 require_once __DIR__ . '/Support/TestEnvironment.php';
 require_once __DIR__ . '/Support/BridgeTestCase.php';
 require_once __DIR__ . '/Support/SmartyRenderer.php';
+require_once __DIR__ . '/Support/Sandbox.php';
 
 /** WHMCS's module-log function, recording each call for the tests to inspect. */
 function logModuleCall($module, $action, $request, $response, $processed = '', $replaceVars = [])

@@ -118,6 +118,22 @@ final class TestEnvironment
         return $this->serviceUrl;
     }
 
+    /** The sandbox behind the service this run started. */
+    public function sandbox(): Sandbox
+    {
+        if ($this->external) {
+            $url = getenv('JETPACK_WHMCS_SANDBOX_URL');
+            if (!is_string($url) || $url === '') {
+                throw new \RuntimeException('JETPACK_WHMCS_SERVICE_URL is set without JETPACK_WHMCS_SANDBOX_URL: the tests check licences on the sandbox.');
+            }
+
+            return new Sandbox(rtrim($url, '/'), $this->token);
+        }
+        $this->service();
+
+        return Sandbox::ofService($this->scratch . '/service.log', $this->token);
+    }
+
     /**
      * Starts another jetpack-whmcs process (e.g. a sandbox, or serve on another database) stopped at
      * the end of the run; returns its URL.

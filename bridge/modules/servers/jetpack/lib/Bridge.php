@@ -29,13 +29,13 @@ final class Bridge
     {
         return self::run($function, $params, static function (ServiceReply $reply) use ($function): string {
             if ($reply->failed()) {
-                return $reply->error;
+                return self::sentence($reply->error);
             }
             if (!is_string($reply->value) || $reply->value === '') {
                 return self::unexpected($function);
             }
 
-            return $reply->value;
+            return $reply->value === 'success' ? 'success' : self::sentence($reply->value);
         });
     }
 
@@ -162,6 +162,15 @@ final class Bridge
     public static function html(string $text): string
     {
         return htmlspecialchars($text, ENT_QUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8', false);
+    }
+
+    /**
+     * WHMCS prints error sentences into its admin pages, and a sentence may quote what a customer
+     * typed (a domain): markup characters are encoded so that they show as text.
+     */
+    private static function sentence(string $text): string
+    {
+        return htmlspecialchars($text, ENT_NOQUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8', false);
     }
 
     private static function unexpected(string $function): string
