@@ -67,7 +67,7 @@ public sealed class SandboxStore
     internal SandboxLicense Issue(string token, SandboxProduct product)
     {
         var ledger = ledgers.GetOrAdd(token, CreateLedger);
-        return ledger.Issue(product, Interlocked.Increment(ref lastLicenseId), Now());
+        return ledger.Issue(product, () => Interlocked.Increment(ref lastLicenseId), Now);
     }
 
     internal StoreOutcome Revoke(string token, string key) =>

@@ -66,17 +66,38 @@ internal static class LicenseListEndpoint
                 || (l.SiteUrl?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false));
         }
 
-        // Licences without the sort date (never attached, not revoked) count as the earliest.
-        var ordered = direction == "asc"
-            ? matches.OrderBy(sortKey).ThenBy(l => l.LicenseId)
-            : matches.OrderByDescending(sortKey).ThenByDescending(l => l.LicenseId);
-        var all = ordered.ToList();
+        // Licences without the sort date (never attached, not revoked) count as the earliest. The
+        // store keeps licences in id order, so the default issue-time order usually needs no sort at
+        // all: a linear check keeps pages of a large list cheap for benchmarks.
+        var all = matches.Select(l => new SortRow(sortKey(l)?.UtcTicks ?? long.MinValue, l)).ToArray();
+        if (!IsAscending(all))
+        {
+            Array.Sort(all, static (x, y) => x.CompareTo(y));
+        }
 
-        var totalPages = (all.Count + perPage - 1) / perPage;
+        if (direction != "asc")
+        {
+            Array.Reverse(all);
+        }
+
+        var totalPages = (all.Length + perPage - 1) / perPage;
         var items = page > totalPages
             ? []
-            : all.Skip((int)Math.Min((long)(page - 1) * perPage, int.MaxValue)).Take(perPage).Select(ApiJson.ListItem).ToList();
-        return SandboxResponse.Ok(new LicensePageBody(items, page, items.Count, perPage, all.Count, totalPages));
+            : all.Skip((int)Math.Min((long)(page - 1) * perPage, int.MaxValue)).Take(perPage).Select(r => ApiJson.ListItem(r.License)).ToList();
+        return SandboxResponse.Ok(new LicensePageBody(items, page, items.Count, perPage, all.Length, totalPages));
+    }
+
+    private static bool IsAscending(SortRow[] rows)
+    {
+        for (var i = 1; i < rows.Length; i++)
+        {
+            if (rows[i - 1].CompareTo(rows[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool TryPositive(string? raw, int fallback, int max, out int value)

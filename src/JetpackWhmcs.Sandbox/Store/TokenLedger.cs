@@ -42,10 +42,15 @@ internal sealed class TokenLedger(Random random)
         }
     }
 
-    public SandboxLicense Issue(SandboxProduct product, long licenseId, DateTimeOffset now)
+    /// <summary>
+    /// Issues a licence; the id and time are taken inside the lock so that this token's licences stay
+    /// in id order (the list endpoint relies on it to skip sorting).
+    /// </summary>
+    public SandboxLicense Issue(SandboxProduct product, Func<long> nextLicenseId, Func<DateTimeOffset> now)
     {
         lock (gate)
         {
+            var licenseId = nextLicenseId();
             string key;
             do
             {
@@ -54,7 +59,7 @@ internal sealed class TokenLedger(Random random)
             while (indexByKey.ContainsKey(key));
 
             var license = new SandboxLicense(
-                licenseId, key, product.Slug, product.ProductId, product.Name, now,
+                licenseId, key, product.Slug, product.ProductId, product.Name, now(),
                 RevokedAt: null, BlogId: null, SiteUrl: null, AttachedAt: null, OwnerType: "jetpack_partner_key");
             indexByKey.Add(key, inIssueOrder.Count);
             inIssueOrder.Add(license);
