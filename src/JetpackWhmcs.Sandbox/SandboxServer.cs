@@ -18,6 +18,7 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         this.app = app;
         BaseUrl = baseUrl;
+        Options = app.Services.GetRequiredService<SandboxOptions>();
         Store = app.Services.GetRequiredService<SandboxStore>();
         Faults = app.Services.GetRequiredService<FaultSettings>();
         log = app.Services.GetRequiredService<SandboxRequestLog>();
@@ -25,6 +26,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/wpcom/v2/jetpack-licensing/</c> (trailing slash).</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>The options the sandbox runs with (seed, clock, tokens).</summary>
+    public SandboxOptions Options { get; }
 
     /// <summary>The licences, for seeding and for asserting what the API did.</summary>
     public SandboxStore Store { get; }

@@ -73,7 +73,7 @@ public sealed class FaultTests
         sandbox.Server.Faults.SetFailureRate(SandboxEndpoint.IssueLicense, 1.0);
         sandbox.Server.Faults.FailureStatusCode = 502;
 
-        await sandbox.CallAsync(HttpMethod.Post, "license?product=jetpack-scan", 502);
+        SandboxHarness.AssertError(await sandbox.CallAsync(HttpMethod.Post, "license?product=jetpack-scan", 502), "bad_gateway");
         await sandbox.CallAsync(HttpMethod.Get, "licenses");
 
         sandbox.Server.Faults.SetFailureRate(SandboxEndpoint.IssueLicense, 0);

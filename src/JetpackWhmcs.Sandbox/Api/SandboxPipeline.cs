@@ -58,7 +58,7 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
         if (plan.Forced == FaultKind.Failure || (plan.Forced is null && plan.Fail))
         {
             var status = plan.FailureStatusCode;
-            var failed = new ApiError(status, status == 503 ? "service_unavailable" : "internal_server_error",
+            var failed = new ApiError(status, FailureCode(status),
                 "The server could not handle the request (injected failure); nothing was done. Try again.");
             await AnswerAsync(context, requestId, body, known, FaultKind.Failure, failed).ConfigureAwait(false);
             return;
@@ -104,6 +104,14 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
 
         return handler(new SandboxCall(token, context.Request, body, store, options));
     }
+
+    private static string FailureCode(int status) => status switch
+    {
+        502 => "bad_gateway",
+        503 => "service_unavailable",
+        504 => "gateway_timeout",
+        _ => "internal_server_error",
+    };
 
     private static LostAnswerMode? LostAnswer(FaultPlan plan) => plan.Forced switch
     {
