@@ -76,21 +76,24 @@ final class Processes
         return $process;
     }
 
-    /** @param resource $process */
-    public static function stop($process): void
+    /**
+     * @param resource $process
+     * @param bool $graceful false for a throw-away fixture (SIGKILL at once)
+     */
+    public static function stop($process, bool $graceful = true): void
     {
         if (!is_resource($process)) {
             return;
         }
-        $status = proc_get_status($process);
-        if ($status['running']) {
-            proc_terminate($process, 15);
-            $deadline = microtime(true) + 10;
-            while (proc_get_status($process)['running'] && microtime(true) < $deadline) {
-                usleep(50000);
+        // Ctrl+C first (what the commands document), then SIGTERM, then SIGKILL as a last resort.
+        foreach ($graceful ? [[2, 8.0], [15, 3.0], [9, 2.0]] : [[9, 2.0]] as [$signal, $wait]) {
+            if (!proc_get_status($process)['running']) {
+                break;
             }
-            if (proc_get_status($process)['running']) {
-                proc_terminate($process, 9);
+            proc_terminate($process, $signal);
+            $deadline = microtime(true) + $wait;
+            while (proc_get_status($process)['running'] && microtime(true) < $deadline) {
+                usleep(20000);
             }
         }
         proc_close($process);

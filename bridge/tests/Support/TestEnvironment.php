@@ -21,7 +21,7 @@ final class TestEnvironment
     private bool $external;
     /** @var resource|null */
     private $service = null;
-    /** @var array<int, resource> */
+    /** @var array<int, array{0: resource, 1: bool}> process and whether to stop it gracefully */
     private array $extraProcesses = [];
 
     private function __construct()
@@ -139,23 +139,26 @@ final class TestEnvironment
      * the end of the run; returns its URL.
      *
      * @param string[] $args the command, without --urls
+     * @param bool $graceful false for a fixture that may be killed outright
      */
-    public function startProcess(string $name, array $args, string $probePath = '/'): string
+    public function startProcess(string $name, array $args, string $probePath = '/', bool $graceful = true): string
     {
         $url = 'http://127.0.0.1:' . Processes::freePort();
         $log = $this->scratch . "/{$name}.log";
         $process = Processes::start(array_merge($args, ['--urls', $url]), $log);
-        $this->extraProcesses[] = $process;
+        $this->extraProcesses[] = [$process, $graceful];
         Processes::waitForHttp($url . $probePath, $log, $process);
 
         return $url;
     }
 
-    /** Stops a process started by startProcess (the last one started with that URL is enough for tests). */
+    /** Stops every process started by startProcess. */
     public function stopProcesses(): void
     {
-        foreach ($this->extraProcesses as $process) {
-            Processes::stop($process);
+        // Newest first: a service holds keep-alive connections to the sandbox started before it,
+        // which would make the sandbox wait for them during its graceful shutdown.
+        foreach (array_reverse($this->extraProcesses) as [$process, $graceful]) {
+            Processes::stop($process, $graceful);
         }
         $this->extraProcesses = [];
     }
