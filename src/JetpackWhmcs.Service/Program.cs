@@ -6,6 +6,7 @@ using JetpackWhmcs.Service.Commands.Migrate;
 using JetpackWhmcs.Service.Commands.Reconcile;
 using JetpackWhmcs.Service.Commands.Sandbox;
 using JetpackWhmcs.Service.Commands.Serve;
+using JetpackWhmcs.Service.Commands.Whmcs;
 using Spectre.Console.Cli;
 
 return await CommandLine.RunAsync(args, Program.Commands);
@@ -31,6 +32,7 @@ public static partial class Program
             licenses.AddCommand<ReissueLicenseCommand>("reissue").WithDescription("Replace the licence of one service or addon with a new one.");
         });
         config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Compare the ledger with the API's licences for every token; --fix repairs.");
+        config.AddWhmcsCommands();
         config.AddCommand<MigrateCommand>("migrate").WithDescription("Create or adopt the ledger tables.");
         config.AddCommand<DoctorCommand>("doctor").WithDescription("Check configuration, database, tokens, bridge secret and clock; print what to fix.");
     }
