@@ -57,6 +57,9 @@ public sealed class EngineHarness : IAsyncDisposable
     public ModuleEngine CreateSecondEngine(ModuleEngineOptions? options = null) =>
         CreateEngine(CreateClient(Sandbox.BaseUrl), Database.CreateLedger(), options);
 
+    /// <summary>A new client on the sandbox (as another process would have).</summary>
+    public JetpackLicensingClient CreateClientForTest() => CreateClient(Sandbox.BaseUrl);
+
     public Task<ModuleResult> InvokeAsync(string function, IReadOnlyDictionary<string, object?> parameters, ModuleEngine? engine = null) =>
         (engine ?? Engine).InvokeAsync(function, JsonSerializer.SerializeToElement(parameters));
 
