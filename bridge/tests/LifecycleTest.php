@@ -144,6 +144,23 @@ final class LifecycleTest extends BridgeTestCase
         $this->assertTrue(function_exists($options['Jetpack Product']['Loader']));
     }
 
+    /** WHMCS stores settings by position: the static fallback must list the service's fields in its order. */
+    public function testTheServiceDownFallbackHasTheServicesSettingsInTheSameOrder(): void
+    {
+        $this->env()->service();
+        $live = jetpack_ConfigOptions([]);
+        $fallback = \WHMCS\Module\Server\Jetpack\Fallback::configOptions('The service is down.');
+
+        $this->assertSame(array_keys($live), array_keys($fallback));
+        foreach ($live as $name => $field) {
+            $expected = $name === 'Jetpack Product' ? 'text' : $field['Type'];
+            $this->assertSame($expected, $fallback[$name]['Type'], $name);
+            if (isset($field['Options'])) {
+                $this->assertEquals($field['Options'], $fallback[$name]['Options'], $name);
+            }
+        }
+    }
+
     public function testEveryFunctionCopesWithEmptyParamsAsWhmcsContractTestCallsThem(): void
     {
         $this->env()->service();

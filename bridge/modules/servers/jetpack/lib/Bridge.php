@@ -112,7 +112,9 @@ final class Bridge
             $secret = $config->secret;
             $reply = (new ServiceClient($config))->call($function, $request);
         } catch (\Throwable $e) {
-            $reply = ServiceReply::failure($e instanceof \RuntimeException ? $e->getMessage() : self::crashed($function, $e));
+            $reply = ServiceReply::failure(
+                $e instanceof \RuntimeException ? $e->getMessage() : self::crashed($function, $e)
+            );
         }
         $result = $shape($reply);
         $logged = $result instanceof \Throwable ? $result->getMessage() : $result;
@@ -152,7 +154,10 @@ final class Bridge
         foreach ($fields as $label => $value) {
             $text = is_scalar($value) || $value === null
                 ? (string) $value
-                : (string) json_encode($value, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE);
+                : (string) json_encode(
+                    $value,
+                    JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE
+                );
             $out[self::html((string) $label)] = self::html($text);
         }
 
@@ -181,6 +186,7 @@ final class Bridge
 
     private static function crashed(string $function, \Throwable $e): string
     {
-        return "The Jetpack module failed while preparing {$function} (" . get_class($e) . '): check the PHP error log.';
+        return "The Jetpack module failed while preparing {$function} (" . get_class($e)
+            . '): check the PHP error log.';
     }
 }

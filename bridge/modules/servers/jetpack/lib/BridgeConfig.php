@@ -10,7 +10,8 @@ final class BridgeConfig
 {
     private const DEFAULT_CONNECT_TIMEOUT = 3;
     private const DEFAULT_TIMEOUT = 25;
-    private const INSTALL_HINT = 'run "jetpack-whmcs whmcs install --whmcs-root <your WHMCS folder>" on the WHMCS server';
+    private const INSTALL_HINT =
+        'run "jetpack-whmcs whmcs install --whmcs-root <your WHMCS folder>" on the WHMCS server';
 
     public function __construct(
         public readonly string $serviceUrl,
@@ -36,10 +37,13 @@ final class BridgeConfig
         $values = include $path;
         if (!is_array($values)) {
             throw new \RuntimeException(
-                'modules/servers/jetpack/config.php does not return the module settings: ' . self::INSTALL_HINT . ' again.'
+                'modules/servers/jetpack/config.php does not return the module settings: '
+                . self::INSTALL_HINT . ' again.'
             );
         }
-        $url = isset($values['service_url']) && is_string($values['service_url']) ? rtrim($values['service_url'], '/') : '';
+        $url = isset($values['service_url']) && is_string($values['service_url'])
+            ? rtrim($values['service_url'], '/')
+            : '';
         if (!preg_match('#^https?://[^\s/]+#i', $url)) {
             throw new \RuntimeException(
                 'The service_url in modules/servers/jetpack/config.php is not an http(s) URL: set it to the '

@@ -27,7 +27,9 @@ final class ServiceClient
             JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE
         );
         if ($body === false) {
-            return ServiceReply::failure('The module could not encode the WHMCS parameters as JSON: ' . json_last_error_msg() . '.');
+            return ServiceReply::failure(
+                'The module could not encode the WHMCS parameters as JSON: ' . json_last_error_msg() . '.'
+            );
         }
         $timestamp = (string) time();
         $nonce = bin2hex(random_bytes(16));
@@ -62,7 +64,10 @@ final class ServiceClient
         curl_close($curl);
 
         if ($raw === false || $errno !== 0) {
-            return ServiceReply::failure($this->transportSentence($errno, $curlError), "no answer after {$elapsed} ms (curl error {$errno}: {$curlError})");
+            return ServiceReply::failure(
+                $this->transportSentence($errno, $curlError),
+                "no answer after {$elapsed} ms (curl error {$errno}: {$curlError})"
+            );
         }
         $log = "HTTP {$status} in {$elapsed} ms\n" . $raw;
         $decoded = json_decode((string) $raw, true);
@@ -75,12 +80,15 @@ final class ServiceClient
                     . '(re-run "jetpack-whmcs whmcs install") and that both clocks are right.'
                 : '';
 
-            return ServiceReply::failure("The jetpack-whmcs service refused {$function} (HTTP {$status}): {$reason}{$hint}", $log);
+            return ServiceReply::failure(
+                "The jetpack-whmcs service refused {$function} (HTTP {$status}): {$reason}{$hint}",
+                $log
+            );
         }
         if (!is_array($decoded) || !array_key_exists('result', $decoded)) {
             return ServiceReply::failure(
-                "The jetpack-whmcs service answered {$function} with a body the module cannot read: check the service log "
-                . 'and that the service and the module come from the same release.',
+                "The jetpack-whmcs service answered {$function} with a body the module cannot read: "
+                . 'check the service log and that the service and the module come from the same release.',
                 $log
             );
         }
