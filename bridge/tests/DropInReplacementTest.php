@@ -56,6 +56,9 @@ final class DropInReplacementTest extends BridgeTestCase
         TestEnvironment::makeWhmcsTree($whmcs, "<?php\n\$db_host = '{$mysql['host']}';\n\$db_port = '{$mysql['port']}';\n"
             . "\$db_username = " . var_export($mysql['user'], true) . ";\n\$db_password = " . var_export($mysql['password'], true) . ";\n"
             . "\$db_name = '{$this->database}';\n");
+        // The original module's folder, about to be replaced by ours.
+        mkdir($whmcs . '/modules/servers/jetpack', 0755, true);
+        file_put_contents($whmcs . '/modules/servers/jetpack/jetpack.php', "<?php\n// the original module\n");
         $read = Processes::run(['whmcs', 'database', '--whmcs-root', $whmcs]);
         $this->assertSame(0, $read['exit'], $read['stdout'] . $read['stderr']);
         $serviceUrl = $env->startProcess('legacy-service', [
@@ -63,6 +66,12 @@ final class DropInReplacementTest extends BridgeTestCase
             '--data-dir', $env->dataDir, '--token', $env->token,
         ], '/healthz');
 
+        $install = Processes::run(['whmcs', 'install', '--whmcs-root', $whmcs, '--service-url', $serviceUrl, '--data-dir', $env->dataDir]);
+        $this->assertSame(0, $install['exit'], $install['stdout'] . $install['stderr']);
+        $this->assertFileEquals($env->moduleDir() . '/jetpack.php', $whmcs . '/modules/servers/jetpack/jetpack.php', 'our module replaced the original');
+        $this->assertSame($serviceUrl, (include $whmcs . '/modules/servers/jetpack/config.php')['service_url']);
+
+        // This PHP process already runs the module installed at the start; point it at the same service.
         $params = WhmcsParams::service(8001, 7001, 21, $env->token, 'jetpack-security-daily');
         $env->withConfig(['service_url' => $serviceUrl], function () use ($params, $legacy, $sandbox, $db) {
             $client = jetpack_ClientArea($params);
