@@ -171,9 +171,23 @@ internal sealed partial class LicenseIssuer(
             LogUnrecordedExtra(logger, request.SlotKey, license.LicenseKey);
         }
 
-        return current is { State: LicenseState.Active }
-            ? new IssueOutcome(IssueOutcomeKind.AlreadyActive, current)
-            : new IssueOutcome(IssueOutcomeKind.Unknown, current, Sentences.MayHaveBeenIssued(null));
+        if (current is { State: LicenseState.Active })
+        {
+            return new IssueOutcome(IssueOutcomeKind.AlreadyActive, current);
+        }
+
+        if (current is { State: LicenseState.Pending } && current.ClaimId == claimId)
+        {
+            // Our key went to another claim (recovery adopted it: same-product licences are
+            // interchangeable); the licence that claim was waiting for, if any, is ours to adopt.
+            var recovered = await recovery.RecoverAsync(current, claimId, request.Token, CancellationToken.None).ConfigureAwait(false);
+            if (recovered.Kind == ClaimRecoveryKind.Adopted)
+            {
+                return new IssueOutcome(IssueOutcomeKind.Recovered, recovered.Record);
+            }
+        }
+
+        return new IssueOutcome(IssueOutcomeKind.Unknown, current, Sentences.MayHaveBeenIssued(null));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Took over the stale claim on row {RowId} of {Slot}; recovering it before issuing")]

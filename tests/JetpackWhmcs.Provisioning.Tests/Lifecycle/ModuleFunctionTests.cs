@@ -254,6 +254,28 @@ public abstract class ModuleFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attach_and_detach_converge_when_their_answers_were_lost()
+    {
+        var service = Services.Product(117, domain: "lost.example.com");
+        Assert.Equal("success", await H.CallAsync("CreateAccount", service));
+        var key = (await H.Ledger.FindBySlotAsync("service:117"))!.LicenseKey;
+
+        H.Sandbox.Faults.FailNext(SandboxEndpoint.AttachLicense, 1, FaultKind.LostAnswerDropConnection);
+        Assert.Equal("success", await H.CallAsync("AttachLicense", service));
+        Assert.True(H.Sandbox.Store.Find(EngineHarness.Token, key)!.IsAttached);
+        Assert.Equal("https://lost.example.com", (await H.Ledger.FindBySlotAsync("service:117"))!.AttachedSite);
+
+        // A retry of the same button after the answer was lost: the API says "already attached", the engine reads it.
+        Assert.Equal("success", await H.CallAsync("AttachLicense", service));
+
+        H.Sandbox.Faults.FailNext(SandboxEndpoint.DetachLicense, 1, FaultKind.LostAnswerHttp500);
+        Assert.Equal("success", await H.CallAsync("DetachLicense", service));
+        Assert.False(H.Sandbox.Store.Find(EngineHarness.Token, key)!.IsAttached);
+        Assert.Null((await H.Ledger.FindBySlotAsync("service:117"))!.AttachedSite);
+        Assert.Contains(await H.Ledger.ListAuditAsync(licenseKey: key), a => a.Operation == "detach" && a.Outcome == "unknown");
+    }
+
+    [Fact]
     public async Task Attach_without_a_domain_answers_a_sentence_and_calls_nothing()
     {
         var service = Services.Product(112);
