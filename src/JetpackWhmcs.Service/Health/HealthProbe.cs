@@ -24,8 +24,10 @@ public sealed class HealthProbe(ILicenseLedger ledger, IJetpackLicensingClient a
         TimedAsync("database", async ct =>
         {
             await ledger.PingAsync(ct);
-            return DatabaseKind.Describe(options.ResolvedDatabase) + " answers";
-        }, e => $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({Short(e)}): check that the database server runs and --database is right", cancellationToken);
+            // A ping alone succeeds on a pooled connection whose database was dropped: read the table too.
+            var counts = await ledger.CountByStateAsync(ct);
+            return $"{DatabaseKind.Describe(options.ResolvedDatabase)} answers ({counts.Values.Sum()} licence rows)";
+        }, e => $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({Short(e)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
 
     /// <summary>Reads the public product list (no token needed).</summary>
     public Task<HealthCheck> CheckApiAsync(CancellationToken cancellationToken = default) =>

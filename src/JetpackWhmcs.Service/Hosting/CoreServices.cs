@@ -3,6 +3,7 @@ using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Health;
+using JetpackWhmcs.Service.Logging;
 using JetpackWhmcs.Service.Metrics;
 using JetpackWhmcs.Service.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,7 +36,10 @@ public static class CoreServices
         services.AddSingleton<IJetpackLicensingClient>(p =>
         {
             var options = p.GetRequiredService<JetpackWhmcsOptions>();
-            var client = JetpackLicensingClientFactory.Create(
+            // One pooled handler per process, with the request-id reader in front of it.
+            var http = new HttpClient(new RequestIdHandler { InnerHandler = JetpackLicensingClientFactory.CreateHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+            var client = new JetpackLicensingClient(
+                http,
                 new JetpackLicensingOptions { BaseUrl = options.ApiBaseUri, AttemptTimeout = options.AttemptTimeout, OverallTimeout = options.OverallTimeout },
                 p.GetRequiredService<TimeProvider>(),
                 p.GetRequiredService<ILogger<JetpackLicensingClient>>());

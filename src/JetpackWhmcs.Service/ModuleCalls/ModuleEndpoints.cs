@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
+using JetpackWhmcs.Service.Logging;
 using JetpackWhmcs.Service.Metrics;
 using JetpackWhmcs.Service.Tokens;
 using Microsoft.Extensions.Options;
@@ -93,11 +94,12 @@ public static class ModuleEndpoints
         var started = Stopwatch.GetTimestamp();
         // The engine gets no request-abort token: once started, a call finishes (and writes the ledger)
         // even when the bridge gives up waiting; the API client's own deadlines bound it.
+        using var requestIds = JetpackRequestIds.Capture();
         var result = await engine.InvokeAsync(function, parameters, CancellationToken.None);
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var outcome = result.Outcome.ToString().ToLowerInvariant();
         var owner = OwnerOf(parameters);
-        var requestId = result.RequestId ?? "none";
+        var requestId = result.RequestId ?? requestIds.Last ?? "none";
         metrics.RecordModuleCall(function, outcome);
         if (logger.IsEnabled(LogLevel.Information))
         {

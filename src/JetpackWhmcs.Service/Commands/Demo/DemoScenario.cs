@@ -35,12 +35,14 @@ public sealed class DemoScenario(IAnsiConsole console, TimeProvider timeProvider
         var started = Stopwatch.GetTimestamp();
         var options = ConfigurationLoader.Load(settings);
         ServiceHost.EnsureDataDirectory(options);
-        // A fresh ledger file per run, so the demo runs again and again against a fresh sandbox.
-        var database = Path.Combine(options.DataDir, "demo-ledger.db");
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        // A fresh ledger file per run (a new name: a pooled SQLite connection may still hold the last
+        // one open in this process), so the demo runs again and again against a fresh sandbox.
+        foreach (var old in Directory.GetFiles(options.DataDir, "demo-ledger-*.db*"))
         {
-            File.Delete(file);
+            TryDelete(old);
         }
+
+        var database = Path.Combine(options.DataDir, $"demo-ledger-{Guid.NewGuid():N}.db");
 
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [settings.Token] }, cancellationToken: cancellationToken);
         var overrides = new Dictionary<string, string?>
@@ -256,6 +258,18 @@ public sealed class DemoScenario(IAnsiConsole console, TimeProvider timeProvider
         var answer = (await CallAsync(whmcs, function, parameters, cancellationToken))?.ToString() ?? "";
         Expect(answer == "success", $"{function} answered \"{answer}\" instead of success");
         return answer;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+            // Still open by this process: left for the next run.
+        }
     }
 
     private static void Expect(bool condition, string failure)

@@ -8,5 +8,5 @@ public sealed class AttachLicenseCommand(IAnsiConsole console) : AsyncCommand<At
 {
     /// <inheritdoc />
     public override Task<int> ExecuteAsync(CommandContext context, AttachLicenseSettings settings, CancellationToken cancellationToken) =>
-        LicenseChange.RunAsync(console, settings, "AttachLicense", "attach", p => p["domain"] = settings.Site, cancellationToken);
+        LicenseChange.RunAsync(console, settings, "AttachLicense", "attach", "attached the licence", p => p["domain"] = settings.Site, cancellationToken);
 }

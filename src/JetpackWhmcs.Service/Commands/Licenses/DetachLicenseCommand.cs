@@ -8,5 +8,5 @@ public sealed class DetachLicenseCommand(IAnsiConsole console) : AsyncCommand<De
 {
     /// <inheritdoc />
     public override Task<int> ExecuteAsync(CommandContext context, DetachLicenseSettings settings, CancellationToken cancellationToken) =>
-        LicenseChange.RunAsync(console, settings, "DetachLicense", "detach", p => p["configoption6"] = settings.Email ? "on" : "", cancellationToken);
+        LicenseChange.RunAsync(console, settings, "DetachLicense", "detach", "detached the licence", p => p["configoption6"] = settings.Email ? "on" : "", cancellationToken);
 }

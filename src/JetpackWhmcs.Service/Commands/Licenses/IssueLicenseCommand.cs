@@ -8,5 +8,5 @@ public sealed class IssueLicenseCommand(IAnsiConsole console) : AsyncCommand<Lic
 {
     /// <inheritdoc />
     public override Task<int> ExecuteAsync(CommandContext context, LicenseChangeSettings settings, CancellationToken cancellationToken) =>
-        LicenseChange.RunAsync(console, settings, "CreateAccount", "issue", null, cancellationToken);
+        LicenseChange.RunAsync(console, settings, "CreateAccount", "issue", "issued a licence", null, cancellationToken);
 }

@@ -5,6 +5,7 @@ using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Commands.Support;
+using JetpackWhmcs.Service.Logging;
 using Spectre.Console;
 
 namespace JetpackWhmcs.Service.Commands.Licenses;
@@ -16,11 +17,19 @@ namespace JetpackWhmcs.Service.Commands.Licenses;
 public static class LicenseChange
 {
     /// <summary>Runs <paramref name="function"/>; throws one sentence when the engine refuses.</summary>
+    /// <param name="console">Where to print.</param>
+    /// <param name="settings">Which licence, and the shared options.</param>
+    /// <param name="function">The module function.</param>
+    /// <param name="verb">What is done, for an error ("revoke").</param>
+    /// <param name="done">What was done, for success ("revoked the licence").</param>
+    /// <param name="extra">Adds function-specific parameters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     public static async Task<int> RunAsync(
         IAnsiConsole console,
         LicenseChangeSettings settings,
         string function,
         string verb,
+        string done,
         Action<JsonObject>? extra,
         CancellationToken cancellationToken)
     {
@@ -59,16 +68,19 @@ public static class LicenseChange
         }
 
         extra?.Invoke(parameters);
+        using var requestIds = JetpackRequestIds.Capture();
         var result = await scope.Engine.InvokeAsync(function, JsonSerializer.SerializeToElement(parameters), cancellationToken);
-        var requestId = result.RequestId is null ? "no API call was needed" : $"Jetpack request id {result.RequestId}";
+        // The engine's answer carries a request id on failures; the capture has the ids of successes too.
+        var after = await scope.Ledger.FindByOwnerAsync(owner, cancellationToken);
+        var lastRequestId = result.RequestId ?? requestIds.Last;
+        var requestId = lastRequestId is null ? "no Jetpack request id" : $"Jetpack request id {lastRequestId}";
         if (result.Outcome != ModuleOutcome.Success)
         {
             var sentence = result.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : result.Value?["error"]?.ToString() ?? result.Outcome.ToString();
             throw new CommandFailedException($"Could not {verb} the licence of {owner}: {sentence.TrimEnd('.')} ({requestId}).");
         }
 
-        var after = await scope.Ledger.FindByOwnerAsync(owner, cancellationToken);
-        console.MarkupLineInterpolated($"[green]Done:[/] {verb} for {owner} ({requestId}).");
+        console.MarkupLineInterpolated($"[green]Done:[/] {done} for {owner} ({requestId}).");
         console.Write(LicenseFormat.Table(after));
         return 0;
     }

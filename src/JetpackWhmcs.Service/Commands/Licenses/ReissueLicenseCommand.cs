@@ -8,5 +8,5 @@ public sealed class ReissueLicenseCommand(IAnsiConsole console) : AsyncCommand<L
 {
     /// <inheritdoc />
     public override Task<int> ExecuteAsync(CommandContext context, LicenseChangeSettings settings, CancellationToken cancellationToken) =>
-        LicenseChange.RunAsync(console, settings, "ReissueLicense", "reissue", null, cancellationToken);
+        LicenseChange.RunAsync(console, settings, "ReissueLicense", "reissue", "reissued the licence", null, cancellationToken);
 }

@@ -8,5 +8,5 @@ public sealed class RevokeLicenseCommand(IAnsiConsole console) : AsyncCommand<Li
 {
     /// <inheritdoc />
     public override Task<int> ExecuteAsync(CommandContext context, LicenseChangeSettings settings, CancellationToken cancellationToken) =>
-        LicenseChange.RunAsync(console, settings, "TerminateAccount", "revoke", null, cancellationToken);
+        LicenseChange.RunAsync(console, settings, "TerminateAccount", "revoke", "revoked the licence", null, cancellationToken);
 }

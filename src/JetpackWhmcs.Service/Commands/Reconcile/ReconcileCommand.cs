@@ -28,15 +28,26 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
         var service = scope.Services.GetRequiredService<ReconciliationService>();
         var options = new ReconcileOptions { Fix = settings.Fix };
         var reports = new List<(string Token, ReconciliationReport Report)>();
-        await console.Progress().AutoClear(true).HideCompleted(false).StartAsync(async progress =>
+        if (console.Profile.Capabilities.Interactive)
         {
-            var task = progress.AddTask($"Reconciling {tokens.Count} token(s)", maxValue: tokens.Count);
+            // A progress bar for people; scripts and logs get the tables only.
+            await console.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Reconciling {tokens.Count} token(s)", maxValue: tokens.Count);
+                foreach (var token in tokens)
+                {
+                    reports.Add((token, await ReconcileAsync(service, token, options, cancellationToken)));
+                    task.Increment(1);
+                }
+            });
+        }
+        else
+        {
             foreach (var token in tokens)
             {
                 reports.Add((token, await ReconcileAsync(service, token, options, cancellationToken)));
-                task.Increment(1);
             }
-        });
+        }
 
         foreach (var (token, report) in reports.ToList())
         {
