@@ -160,6 +160,45 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Concurrent_recoveries_and_creates_on_stale_claims_adopt_each_lost_licence_once()
+    {
+        H.Sandbox.Faults.FailNext(SandboxEndpoint.IssueLicense, 3, FaultKind.LostAnswerHttp500);
+        H.Sandbox.Faults.FailNext(SandboxEndpoint.ListLicenses, 12, FaultKind.Failure);
+        foreach (var id in new[] { 330, 331, 332 })
+        {
+            Assert.Contains("may have been issued", await H.CallAsync("CreateAccount", Services.Product(id, slug: "jetpack-backup-realtime")), StringComparison.Ordinal);
+        }
+
+        H.Sandbox.Faults.Reset();
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+        var stale = new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.Zero };
+        var engines = new[] { H.CreateSecondEngine(stale), H.CreateSecondEngine(stale) };
+        var work = new List<Task>();
+        for (var i = 0; i < 4; i++)
+        {
+            var recovery = new RecoveryService(H.CreateClientForTest(), H.Database.CreateLedger(), TimeProvider.System, NullLogger<RecoveryService>.Instance, stale);
+            work.Add(Task.Run(() => recovery.RecoverPendingAsync(TokenResolvers.FromTokens([EngineHarness.Token]))));
+            var engine = engines[i % 2];
+            var service = Services.Product(330 + (i % 3), slug: "jetpack-backup-realtime");
+            work.Add(Task.Run(() => H.InvokeAsync("CreateAccount", service, engine)));
+        }
+
+        await Task.WhenAll(work);
+        foreach (var id in new[] { 330, 331, 332 })
+        {
+            await H.CallAsync("CreateAccount", Services.Product(id, slug: "jetpack-backup-realtime"), engines[0]);
+        }
+
+        var licences = H.Sandbox.Store.LicensesOf(EngineHarness.Token);
+        var rows = await H.Database.QueryRowsAsync("SELECT license_key, state FROM jetpack_product_licenses");
+        output.WriteLine($"{Provider} racing recovery: sandbox licences {licences.Count}, ledger rows {rows.Count}");
+        Assert.Equal(3, licences.Count);
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal("active", r["state"]));
+        Assert.Equal(licences.Select(l => l.LicenseKey).Order(), rows.Select(r => (string)r["license_key"]!).Order());
+    }
+
+    [Fact]
     public async Task Reconcile_reports_drift_and_fix_marks_revoked_and_revokes_extras_only_when_asked()
     {
         Assert.Equal("success", await H.CallAsync("CreateAccount", Services.Product(320)));
