@@ -20,6 +20,7 @@ final class LifecycleTest extends BridgeTestCase
         $this->assertStringStartsWith('jetpack-scan_', $key);
         $this->assertNull($sandbox->license($key)['revoked_at'], 'the licence is live on the sandbox');
 
+        $this->assertSame([], jetpack_ClientArea(array_replace($params, ['configoption3' => ''])), 'hidden when Show User License is off');
         $this->assertSame('success', jetpack_CreateAccount($params), 'a repeated Create is safe');
         $this->assertSame($key, $this->clientKey($params), 'and changes nothing');
 
@@ -171,6 +172,11 @@ final class LifecycleTest extends BridgeTestCase
             $this->assertIsArray(('jetpack_' . $function)([]), $function);
         }
         $this->assertIsArray(jetpack_MetaData());
+        $buttons = jetpack_AdminCustomButtonArray([]);
+        $this->assertNotEmpty($buttons);
+        foreach ($buttons as $label => $suffix) {
+            $this->assertTrue(function_exists('jetpack_' . $suffix), "the {$label} button calls a function the module defines");
+        }
         $this->assertFalse(jetpack_TestConnection([])['success']);
         // Odd values WHMCS could pass: a model without orderid, arrays where strings belong.
         $odd = ['serviceid' => 'abc', 'model' => new \stdClass(), 'domain' => ['x'], 'clientsdetails' => 'none', 'configoption1' => ['t']];

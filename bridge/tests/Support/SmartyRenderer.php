@@ -8,7 +8,12 @@ final class SmartyRenderer
     /** @param array<string, mixed> $vars */
     public static function render(string $templateDir, string $template, array $vars): string
     {
-        require_once '/usr/share/php/smarty3/Smarty.class.php';
+        // Debian's smarty3 package; SMARTY_CLASS_PATH names another Smarty.class.php.
+        $class = getenv('SMARTY_CLASS_PATH') ?: '/usr/share/php/smarty3/Smarty.class.php';
+        if (!is_file($class)) {
+            throw new \RuntimeException("Smarty is not installed at {$class}: apt-get install smarty3, or set SMARTY_CLASS_PATH.");
+        }
+        require_once $class;
         $compileDir = TestEnvironment::get()->scratch . '/templates_c';
         if (!is_dir($compileDir)) {
             mkdir($compileDir, 0700, true);
