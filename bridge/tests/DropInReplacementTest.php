@@ -15,24 +15,29 @@ final class DropInReplacementTest extends BridgeTestCase
         . '`issued_at` timestamp not null, `revoked_at` timestamp null) '
         . "default character set utf8mb4 collate 'utf8mb4_unicode_ci'";
 
-    private ?\PDO $server = null;
+    private ?MariaDbCli $mariadb = null;
     private string $database = '';
 
     protected function tearDown(): void
     {
         $this->env()->stopProcesses();
-        if ($this->server !== null && $this->database !== '') {
-            $this->server->exec('DROP DATABASE IF EXISTS `' . $this->database . '`');
+        if ($this->mariadb !== null && $this->database !== '') {
+            $this->mariadb->query('DROP DATABASE IF EXISTS `' . $this->database . '`');
         }
     }
 
     public function testTheLegacyKeyIsShownAndRevokedThroughOurModule(): void
     {
         $env = $this->env();
-        $mysql = self::mysqlSettings();
-        $this->server = new \PDO("mysql:host={$mysql['host']};port={$mysql['port']}", $mysql['user'], $mysql['password'], [\PDO::ATTR_ERRMODE => \PDO::ERRMODE_EXCEPTION]);
+        try {
+            $this->mariadb = MariaDbCli::fromEnvironment();
+        } catch (\RuntimeException $e) {
+            $this->fail($e->getMessage());
+        }
+        $db = $this->mariadb;
+        $mysql = $db->server();
         $this->database = 'jetpack_bridge_' . bin2hex(random_bytes(4));
-        $this->server->exec("CREATE DATABASE `{$this->database}`");
+        $db->query("CREATE DATABASE `{$this->database}`");
 
         // The partner's API (the sandbox) already holds the licence the original module issued.
         // A stateless fixture: killed at the end (the standalone sandbox command ignores SIGINT/SIGTERM).
@@ -43,13 +48,14 @@ final class DropInReplacementTest extends BridgeTestCase
         $history = $sandbox->issue('jetpack-scan');
 
         // WHMCS's database as the original module left it: its table, an active row and a revoked one.
-        $db = new \PDO("mysql:host={$mysql['host']};port={$mysql['port']};dbname={$this->database}", $mysql['user'], $mysql['password'], [\PDO::ATTR_ERRMODE => \PDO::ERRMODE_EXCEPTION]);
-        $db->exec('SET SESSION explicit_defaults_for_timestamp = 0');
-        $db->exec(self::ORIGINAL_DDL);
-        $insert = $db->prepare('insert into jetpack_product_licenses (order_id, product_id, license_key, issued_at) values (?, ?, ?, ?)');
-        $insert->execute([7001, 21, $legacy['license_key'], $legacy['issued_at']]);
-        $insert->execute([6001, 21, $history['license_key'], $history['issued_at']]);
-        $db->exec("update jetpack_product_licenses set revoked_at = '2026-01-02 03:04:05' where order_id = 6001");
+        $insert = 'insert into jetpack_product_licenses (order_id, product_id, license_key, issued_at) values ';
+        $db->query(
+            'SET SESSION explicit_defaults_for_timestamp = 0; ' . self::ORIGINAL_DDL . ";\n"
+            . $insert . '(7001, 21, ' . MariaDbCli::quote($legacy['license_key']) . ', ' . MariaDbCli::quote($legacy['issued_at']) . ");\n"
+            . $insert . '(6001, 21, ' . MariaDbCli::quote($history['license_key']) . ', ' . MariaDbCli::quote($history['issued_at']) . ");\n"
+            . "update jetpack_product_licenses set revoked_at = '2026-01-02 03:04:05' where order_id = 6001;",
+            $this->database
+        );
 
         // The administrator's steps: read the connection string from WHMCS, start the service on it.
         $whmcs = $env->scratch . '/legacy-whmcs';
@@ -82,35 +88,16 @@ final class DropInReplacementTest extends BridgeTestCase
             $this->assertSame('success', jetpack_TerminateAccount($params));
 
             $this->assertNotNull($sandbox->license($legacy['license_key'])['revoked_at'], 'revoked on the sandbox');
-            $row = $db->query("select order_id, product_id, license_key, revoked_at from jetpack_product_licenses where license_key = " . $db->quote($legacy['license_key']))->fetch(\PDO::FETCH_ASSOC);
-            $this->assertSame(['order_id' => 7001, 'product_id' => 21, 'license_key' => $legacy['license_key']], [
-                'order_id' => (int) $row['order_id'], 'product_id' => (int) $row['product_id'], 'license_key' => $row['license_key'],
-            ], 'the original columns keep their values');
-            $this->assertNotNull($row['revoked_at'], 'revoked_at recorded, as the original did');
-            $this->assertSame(2, (int) $db->query('select count(*) from jetpack_product_licenses')->fetchColumn(), 'no row deleted or added');
+            $rows = $db->query(
+                'select order_id, product_id, license_key, revoked_at from jetpack_product_licenses where license_key = '
+                . MariaDbCli::quote($legacy['license_key']),
+                $this->database
+            );
+            $this->assertCount(1, $rows);
+            [$orderId, $productId, $licenseKey, $revokedAt] = $rows[0];
+            $this->assertSame(['7001', '21', $legacy['license_key']], [$orderId, $productId, $licenseKey], 'the original columns keep their values');
+            $this->assertNotSame('NULL', $revokedAt, 'revoked_at recorded, as the original did');
+            $this->assertSame([['2']], $db->query('select count(*) from jetpack_product_licenses', $this->database), 'no row deleted or added');
         });
-    }
-
-    /** @return array{host: string, port: string, user: string, password: string} */
-    private static function mysqlSettings(): array
-    {
-        $connection = getenv('JETPACK_WHMCS_TEST_MYSQL');
-        if (!is_string($connection) || $connection === '') {
-            self::fail('JETPACK_WHMCS_TEST_MYSQL is not set: start the test MariaDB with scripts/mariadb.sh start and source .test-run/mariadb.env (scripts/test does both).');
-        }
-        $values = [];
-        foreach (explode(';', $connection) as $pair) {
-            if (str_contains($pair, '=')) {
-                [$key, $value] = explode('=', $pair, 2);
-                $values[strtolower(trim($key))] = trim($value);
-            }
-        }
-
-        return [
-            'host' => $values['server'] ?? $values['host'] ?? '127.0.0.1',
-            'port' => $values['port'] ?? '3306',
-            'user' => $values['uid'] ?? $values['user id'] ?? $values['user'] ?? $values['username'] ?? '',
-            'password' => $values['password'] ?? $values['pwd'] ?? '',
-        ];
     }
 }

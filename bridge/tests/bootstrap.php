@@ -19,6 +19,7 @@ require_once __DIR__ . '/Support/TestEnvironment.php';
 require_once __DIR__ . '/Support/BridgeTestCase.php';
 require_once __DIR__ . '/Support/SmartyRenderer.php';
 require_once __DIR__ . '/Support/Sandbox.php';
+require_once __DIR__ . '/Support/MariaDbCli.php';
 
 /** WHMCS's module-log function, recording each call for the tests to inspect. */
 function logModuleCall($module, $action, $request, $response, $processed = '', $replaceVars = [])
