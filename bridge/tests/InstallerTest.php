@@ -40,6 +40,31 @@ final class InstallerTest extends BridgeTestCase
         $this->assertStringNotContainsString($secret, $run['stdout'] . $run['stderr'], 'the secret is never printed');
     }
 
+    /** A 0600 file owned by root would be unreadable by PHP: config.php gets configuration.php's owner. */
+    public function testConfigGetsTheOwnerOfWhmcsConfigurationWhenRunAsRoot(): void
+    {
+        TestEnvironment::makeWhmcsTree($this->root);
+        $asRoot = function_exists('posix_geteuid') && posix_geteuid() === 0;
+        if ($asRoot) {
+            chown($this->root . '/configuration.php', 65534);
+            chgrp($this->root . '/configuration.php', 65534);
+        }
+
+        $run = $this->install();
+
+        $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
+        $config = $this->root . '/modules/servers/jetpack/config.php';
+        if ($asRoot) {
+            $this->assertSame(65534, fileowner($config));
+            $this->assertSame(65534, filegroup($config));
+            $this->assertStringContainsString('owner and group copied from configuration.php', (string) preg_replace('/\s+/', ' ', $run['stdout']));
+        } else {
+            $this->assertSame(posix_geteuid(), fileowner($config));
+            $this->assertStringContainsString('run the installer as the user PHP runs as', (string) preg_replace('/\s+/', ' ', $run['stdout']));
+        }
+        $this->assertSame(0600, fileperms($config) & 0777);
+    }
+
     public function testTheDefaultServiceUrlIsTheServicesDefaultAddress(): void
     {
         TestEnvironment::makeWhmcsTree($this->root);
