@@ -42,7 +42,7 @@ start() {
 CREATE USER 'jetpack_test'@'127.0.0.1' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON *.* TO 'jetpack_test'@'127.0.0.1' WITH GRANT OPTION;
 SQL
-    echo "JETPACK_WHMCS_TEST_MYSQL='Server=127.0.0.1;Port=$port;Uid=jetpack_test;Password=$password;SslMode=None;AllowPublicKeyRetrieval=true'" >"$envfile"
+    echo "export JETPACK_WHMCS_TEST_MYSQL='Server=127.0.0.1;Port=$port;Uid=jetpack_test;Password=$password;SslMode=None;AllowPublicKeyRetrieval=true'" >"$envfile"
     echo "MariaDB started on 127.0.0.1:$port; connection in $envfile"
 }
 
