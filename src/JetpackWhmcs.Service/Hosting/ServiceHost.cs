@@ -45,6 +45,7 @@ public static class ServiceHost
         builder.Services.AddSingleton<IValidateOptions<JetpackWhmcsOptions>, JetpackWhmcsOptionsValidator>();
         builder.Services.AddJetpackWhmcsCore();
         builder.Services.AddHostedService<RecoveryWorker>();
+        builder.Services.AddHostedService<NoncePurgeWorker>();
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>

@@ -43,32 +43,40 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Health_reports_a_mariadb_database_that_was_dropped()
     {
-        var server = Environment.GetEnvironmentVariable("JETPACK_WHMCS_TEST_MYSQL");
-        Assert.False(string.IsNullOrEmpty(server), "JETPACK_WHMCS_TEST_MYSQL is not set: run scripts/test, or scripts/mariadb.sh start and source .test-run/mariadb.env.");
-        var name = "jw_health_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new MySqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new MySqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        }
-
-        var database = new MySqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await using var service = await ServiceUnderTest.StartAsync(database: database);
+        await using var mariadb = await TestMariaDb.CreateAsync();
+        await using var service = await ServiceUnderTest.StartAsync(database: mariadb.ConnectionString);
         Assert.Equal(HttpStatusCode.OK, (await HealthAsync(service)).Status);
         Assert.Equal("success", (await service.Whmcs.CallAsync("CreateAccount", ServiceUnderTest.ServiceParams(8))).ResultText);
 
-        await using (var admin = new MySqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new MySqlCommand($"DROP DATABASE {name}", admin).ExecuteNonQueryAsync();
-        }
-
+        await mariadb.DropAsync();
         var (status, body) = await HealthAsync(service);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.False(body["checks"]!["database"]!["ok"]!.GetValue<bool>());
         Assert.Contains("does not answer", body["checks"]!["database"]!["detail"]!.ToString(), StringComparison.Ordinal);
         Assert.True(body["checks"]!["api"]!["ok"]!.GetValue<bool>());
-        Assert.DoesNotContain(new MySqlConnectionStringBuilder(server).Password is { Length: > 0 } pw ? pw : "\u0000", body.ToJsonString(), StringComparison.Ordinal);
+        var password = new MySqlConnectionStringBuilder(mariadb.ConnectionString).Password;
+        if (!string.IsNullOrEmpty(password))
+        {
+            Assert.DoesNotContain(password, body.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Health_reports_an_unreachable_database_server()
+    {
+        var unreachable = "Server=127.0.0.1;Port=1;Database=whmcs;User ID=nobody;Password=secret-pw;Connection Timeout=2";
+        await using var mariadb = await TestMariaDb.CreateAsync();
+        await using var service = await ServiceUnderTest.StartAsync(database: mariadb.ConnectionString);
+        var probe = new JetpackWhmcs.Service.Health.HealthProbe(
+            JetpackWhmcs.Ledger.LedgerFactory.Create(unreachable),
+            (JetpackWhmcs.Licensing.IJetpackLicensingClient)service.App.Services.GetService(typeof(JetpackWhmcs.Licensing.IJetpackLicensingClient))!,
+            new JetpackWhmcs.Service.Configuration.JetpackWhmcsOptions { Database = unreachable });
+
+        var check = await probe.CheckDatabaseAsync();
+
+        Assert.False(check.Ok);
+        Assert.Contains("does not answer", check.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", check.Detail, StringComparison.Ordinal);
     }
 }
