@@ -66,8 +66,7 @@ public sealed class HealthEndpointTests
     public async Task Health_reports_an_unreachable_database_server()
     {
         var unreachable = "Server=127.0.0.1;Port=1;Database=whmcs;User ID=nobody;Password=secret-pw;Connection Timeout=2";
-        await using var mariadb = await TestMariaDb.CreateAsync();
-        await using var service = await ServiceUnderTest.StartAsync(database: mariadb.ConnectionString);
+        await using var service = await ServiceUnderTest.StartAsync();
         var probe = new JetpackWhmcs.Service.Health.HealthProbe(
             JetpackWhmcs.Ledger.LedgerFactory.Create(unreachable),
             (JetpackWhmcs.Licensing.IJetpackLicensingClient)service.App.Services.GetService(typeof(JetpackWhmcs.Licensing.IJetpackLicensingClient))!,

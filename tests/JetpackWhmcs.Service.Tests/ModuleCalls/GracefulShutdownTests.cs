@@ -13,7 +13,13 @@ public sealed class GracefulShutdownTests
         service.Sandbox.Faults.Latency = TimeSpan.FromMilliseconds(1500);
 
         var call = service.Whmcs.CallAsync("CreateAccount", ServiceUnderTest.ServiceParams(77));
-        await Task.Delay(500); // the call is now waiting on the API
+        // Stop only once the call is waiting on the API (the sandbox has seen the issue request).
+        for (var i = 0; i < 200 && !service.Sandbox.Requests.Any(r => r.Method == "POST"); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(service.Sandbox.Requests, r => r.Method == "POST");
         var stopping = service.App.StopAsync();
         var response = await call;
         await stopping;
