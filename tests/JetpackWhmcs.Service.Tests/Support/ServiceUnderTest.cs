@@ -34,7 +34,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public string DataDir => directory.Path;
 
-    public static async Task<ServiceUnderTest> StartAsync(string? database = null, string? apiUrl = null)
+    public static async Task<ServiceUnderTest> StartAsync(string? database = null, string? apiUrl = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var service = new ServiceUnderTest();
         service.Sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token] });
@@ -48,6 +48,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         if (database is not null)
         {
             overrides["Database"] = database;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
         }
 
         service.App = ServiceHost.Build(new ServeSettings { DataDir = service.directory.Path }, "http://127.0.0.1:0", overrides);

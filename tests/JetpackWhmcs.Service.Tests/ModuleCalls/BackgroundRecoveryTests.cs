@@ -1,0 +1,43 @@
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Sandbox;
+using JetpackWhmcs.Service.Tests.Support;
+
+namespace JetpackWhmcs.Service.Tests.ModuleCalls;
+
+public sealed class BackgroundRecoveryTests
+{
+    [Fact]
+    public async Task A_claim_left_pending_by_a_lost_answer_is_adopted_by_the_background_recovery()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["RecoveryInterval"] = "00:00:01",
+            ["RecoveryGrace"] = "00:00:00",
+            ["Tokens:0"] = ServiceUnderTest.Token,
+        });
+        // The licence is issued but its answer lost, and the engine's own immediate look-up fails too,
+        // so the claim stays pending for the background job.
+        service.Sandbox.Faults.FailNext(SandboxEndpoint.IssueLicense, 1, FaultKind.LostAnswer);
+        service.Sandbox.Faults.FailNext(SandboxEndpoint.ListLicenses, 8, FaultKind.Failure);
+
+        var create = await service.Whmcs.CallAsync("CreateAccount", ServiceUnderTest.ServiceParams(31));
+        Assert.NotEqual("success", create.ResultText);
+        var issued = Assert.Single(service.Sandbox.Store.LicensesOf(ServiceUnderTest.Token));
+
+        LicenseRecord? row = null;
+        for (var i = 0; i < 100; i++)
+        {
+            row = await service.Ledger.FindBySlotAsync("service:31");
+            if (row?.State == LicenseState.Active)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(LicenseState.Active, row?.State);
+        Assert.Equal(issued.LicenseKey, row!.LicenseKey);
+        Assert.Single(service.Sandbox.Store.LicensesOf(ServiceUnderTest.Token));
+    }
+}
