@@ -27,6 +27,8 @@ public sealed class ReconcileAndDoctorTests
         var fixedRun = await cli.RunAsync("reconcile", "--fix", "--yes", "--token", token);
         Assert.True(fixedRun.Exit == 0, fixedRun.Output);
         Assert.Matches(@"fixed: revoked on the API\s+│ 1", fixedRun.Output);
+        Assert.Contains("After the repairs the ledger and the API agree for this token.", fixedRun.Output, StringComparison.Ordinal);
+        Assert.Contains("The ledger and the API agree.", fixedRun.Output, StringComparison.Ordinal);
         Assert.True(cli.Sandbox.Store.Find(token, stray.LicenseKey)!.IsRevoked);
         Assert.Single(cli.Sandbox.Store.LicensesOf(token), l => !l.IsRevoked);
 
@@ -48,6 +50,7 @@ public sealed class ReconcileAndDoctorTests
 
         var fixedRun = await cli.RunAsync("reconcile", "--fix", "--token", CliHarness.Token);
         Assert.Matches(@"fixed: marked revoked\s+│ 1", fixedRun.Output);
+        Assert.Contains("After the repairs the ledger and the API agree for this token.", fixedRun.Output, StringComparison.Ordinal);
         var show = await cli.RunAsync("licenses", "list", "--state", "revoked", "--json");
         Assert.Contains(key, show.Output, StringComparison.Ordinal);
     }

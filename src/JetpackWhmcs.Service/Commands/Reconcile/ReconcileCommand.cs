@@ -60,14 +60,22 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
             }
 
             Print(TokenFingerprint.Of(token), current, settings.Fix);
+            if (settings.Fix && (current.Adopted.Count + current.MarkedRevoked.Count + current.RevokedExtras.Count) > 0)
+            {
+                // The findings above were taken before the repairs: say where things stand now.
+                var after = await ReconcileAsync(service, token, new ReconcileOptions(), cancellationToken);
+                reports[reports.FindIndex(r => r.Token == token)] = (token, after);
+                console.MarkupLine(after.InSync
+                    ? "After the repairs the ledger and the API agree for this token."
+                    : $"After the repairs: {after.UnknownToWhmcs.Count} unknown to WHMCS, {after.RevokedOutsideWhmcs.Count} revoked outside WHMCS, {after.MissingOnApi.Count} missing on the API, {after.PendingClaims.Count} pending.");
+            }
         }
 
-        var drift = reports.Any(r => !r.Report.InSync && r.Report.RevokedExtras.Count == 0 && r.Report.MarkedRevoked.Count == 0 && r.Report.Adopted.Count == 0);
         console.MarkupLine(reports.All(r => r.Report.InSync)
             ? "[green]The ledger and the API agree.[/]"
             : settings.Fix
-                ? "Repairs applied where safe; anything left above needs a decision (see the rows)."
-                : drift ? "[yellow]Differences found: run again with --fix to repair the safe ones.[/]" : "Done.");
+                ? "[yellow]Repairs applied where safe; what is left needs a decision (see above).[/]"
+                : "[yellow]Differences found: run again with --fix to repair the safe ones.[/]");
         return 0;
     }
 
