@@ -6,15 +6,22 @@ namespace JetpackWhmcs.Service.Tests.ModuleCalls;
 
 public sealed class BackgroundRecoveryTests
 {
-    [Fact]
-    public async Task A_claim_left_pending_by_a_lost_answer_is_adopted_by_the_background_recovery()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // the token is known only from the module call itself (kept in memory)
+    public async Task A_claim_left_pending_by_a_lost_answer_is_adopted_by_the_background_recovery(bool tokenConfigured)
     {
-        await using var service = await ServiceUnderTest.StartAsync(settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["RecoveryInterval"] = "00:00:01",
             ["RecoveryGrace"] = "00:00:00",
-            ["Tokens:0"] = ServiceUnderTest.Token,
-        });
+        };
+        if (tokenConfigured)
+        {
+            settings["Tokens:0"] = ServiceUnderTest.Token;
+        }
+
+        await using var service = await ServiceUnderTest.StartAsync(settings: settings);
         // The licence is issued but its answer lost, and the engine's own immediate look-up fails too,
         // so the claim stays pending for the background job.
         service.Sandbox.Faults.FailNext(SandboxEndpoint.IssueLicense, 1, FaultKind.LostAnswer);

@@ -62,6 +62,21 @@ public sealed class LicenseCommandTests
     }
 
     [Fact]
+    public async Task A_licence_command_finds_the_token_of_a_row_among_the_configured_tokens()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        var config = Path.Combine(cli.DataDir, "tokens.json");
+        await File.WriteAllTextAsync(config, $$"""{ "Tokens": ["another-partners-token", "{{CliHarness.Token}}"] }""");
+        await cli.RunAsync("migrate");
+        Assert.Equal(0, (await cli.RunAsync("licenses", "issue", "addon:9", "--parent-service", "2", "--product", "jetpack-scan", "--token", CliHarness.Token)).Exit);
+
+        var revoke = await cli.RunAsync("licenses", "revoke", "addon:9", "--config", config);
+
+        Assert.True(revoke.Exit == 0, revoke.Output);
+        Assert.True(Assert.Single(cli.Sandbox.Store.LicensesOf(CliHarness.Token)).IsRevoked);
+    }
+
+    [Fact]
     public async Task Commands_fail_with_one_clear_sentence_and_exit_code_1()
     {
         await using var cli = await CliHarness.StartAsync();
