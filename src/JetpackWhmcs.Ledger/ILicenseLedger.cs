@@ -12,7 +12,7 @@ public interface ILicenseLedger
     /// <summary>Creates or adopts the table and our additions; idempotent.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Checks that the database answers (health).</summary>
+    /// <summary>Checks that the database answers and holds the migrated licence table (health); reads at most one row.</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 
     // Lookups (each served by an index).

@@ -71,6 +71,12 @@ internal sealed class LedgerStatements
     public string SelectPending { get; } =
         $"SELECT {RowColumns} FROM {T} WHERE state = 'pending' AND claimed_at < @Before ORDER BY claimed_at, id";
 
+    /// <summary>
+    /// Health: one row by primary key, not <c>SELECT 1</c>. A pooled connection answers <c>SELECT 1</c>
+    /// even when the database was dropped or never migrated, and health must not scan the table.
+    /// </summary>
+    public string Ping { get; } = $"SELECT id FROM {T} LIMIT 1";
+
     /// <summary>Legacy rows have no state: they count from <c>revoked_at</c>.</summary>
     public string CountByState { get; } =
         "SELECT COALESCE(state, CASE WHEN revoked_at IS NULL THEN 'active' ELSE 'revoked' END) AS State, COUNT(*) AS Count " +

@@ -45,7 +45,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
     public async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(Sql.Ping, cancellationToken: cancellationToken));
     }
 
     public Task<LicenseRecord?> FindBySlotAsync(string slotKey, CancellationToken cancellationToken = default)
