@@ -26,12 +26,12 @@ public static class HealthEndpoints
             return Results.Json(body, statusCode: checks.All(c => c.Ok) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 
-        endpoints.MapGet("/metrics", async (ServiceMetrics metrics, ILicenseLedger ledger, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/metrics", async (ServiceMetrics metrics, LicenseCountsCache licenseCounts, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             IReadOnlyDictionary<LicenseState, long>? states = null;
             try
             {
-                states = await ledger.CountByStateAsync(cancellationToken);
+                states = await licenseCounts.GetAsync(cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

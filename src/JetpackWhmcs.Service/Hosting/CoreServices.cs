@@ -49,6 +49,7 @@ public static class CoreServices
         services.AddSingleton<INonceStore>(p => new SqlNonceStore(p.GetRequiredService<JetpackWhmcsOptions>().ResolvedDatabase));
         services.AddSingleton(p => new TokenRegistry(p.GetRequiredService<JetpackWhmcsOptions>().Tokens));
         services.AddSingleton<HealthProbe>();
+        services.AddSingleton<LicenseCountsCache>();
         services.AddModuleEngine();
         return services;
     }
