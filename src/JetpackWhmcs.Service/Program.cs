@@ -9,7 +9,8 @@ using JetpackWhmcs.Service.Commands.Serve;
 using JetpackWhmcs.Service.Commands.Whmcs;
 using Spectre.Console.Cli;
 
-return await CommandLine.RunAsync(args, Program.Commands);
+using var stopSignals = new StopSignals();
+return await CommandLine.RunAsync(args, Program.Commands, cancellationToken: stopSignals.Token);
 
 /// <summary>The entry point and the table of commands.</summary>
 public static partial class Program

@@ -11,11 +11,11 @@ public static class CommandLine
     /// <param name="args">The command line.</param>
     /// <param name="table">Registers the commands (Program.cs).</param>
     /// <param name="console">Where output goes; the terminal when null (tests pass a recording console).</param>
-    /// <param name="cancellationToken">Cancels the command (Ctrl+C is wired by the caller).</param>
+    /// <param name="cancellationToken">Cancels the command (Program.cs passes <see cref="StopSignals"/>).</param>
     public static Task<int> RunAsync(string[] args, Action<IConfigurator> table, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        console ??= AnsiConsole.Console;
+        console ??= TerminalConsole();
         var services = new ServiceCollection();
         services.AddSingleton(console);
         services.AddSingleton(TimeProvider.System);
@@ -33,4 +33,21 @@ public static class CommandLine
         });
         return app.RunAsync(args, cancellationToken);
     }
+
+    /// <summary>
+    /// The terminal; when output goes to a pipe or a file, wide enough that sentences and table rows stay
+    /// on one line (Spectre would wrap them at 80 columns), since scripts and logs read them line by line.
+    /// </summary>
+    private static IAnsiConsole TerminalConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
+
+    private const int RedirectedWidth = 400;
 }
