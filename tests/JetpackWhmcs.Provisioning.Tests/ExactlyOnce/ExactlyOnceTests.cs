@@ -144,18 +144,27 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
         var report = await recovery.RecoverPendingAsync(TokenResolvers.FromTokens([EngineHarness.Token]));
         output.WriteLine($"adopted {report.Adopted.Count}, released {report.Released.Count}, undecided {report.Undecided.Count}, extras {report.Extras.Count}, no token {report.NoToken.Count}");
 
+        // Unattached licences of one product are interchangeable (design.md): which of the three equally
+        // uncertain claims is left without a licence depends on claim times within the same second.
         Assert.Equal(2, report.Adopted.Count);
-        Assert.Equal(312, Assert.Single(report.Released).ServiceId);
+        var releasedService = Assert.Single(report.Released).ServiceId!.Value;
+        Assert.Contains(releasedService, new long[] { 310, 311, 312 });
         Assert.Equal(stray.LicenseKey, Assert.Single(report.Extras).LicenseKey);
         Assert.Empty(report.Undecided);
         Assert.False(H.Sandbox.Store.Find(EngineHarness.Token, stray.LicenseKey)!.IsRevoked);
         var scanKeys = H.Sandbox.Store.LicensesOf(EngineHarness.Token).Where(l => l.ProductSlug == "jetpack-scan").Select(l => l.LicenseKey).Order().ToList();
-        var recorded = new[] { (await H.Ledger.FindBySlotAsync("service:310"))!.LicenseKey, (await H.Ledger.FindBySlotAsync("service:311"))!.LicenseKey }.Order().ToList();
-        Assert.Equal(scanKeys, recorded);
-        Assert.Null(await H.Ledger.FindBySlotAsync("service:312"));
+        var adoptedServices = new long[] { 310, 311, 312 }.Where(id => id != releasedService).ToList();
+        var recorded = new List<string>();
+        foreach (var id in adoptedServices)
+        {
+            recorded.Add((await H.Ledger.FindBySlotAsync($"service:{id}"))!.LicenseKey);
+        }
+
+        Assert.Equal(scanKeys, recorded.Order().ToList());
+        Assert.Null(await H.Ledger.FindBySlotAsync($"service:{releasedService}"));
 
         // The released claim's service gets its licence on the next Create, once.
-        Assert.Equal("success", await H.CallAsync("CreateAccount", Services.Product(312, slug: "jetpack-scan")));
+        Assert.Equal("success", await H.CallAsync("CreateAccount", Services.Product(releasedService, slug: "jetpack-scan")));
         Assert.Equal(3, H.LiveLicenses().Count(l => l.ProductSlug == "jetpack-scan"));
     }
 
