@@ -9,21 +9,13 @@ internal sealed class AttachmentButtons(EngineServices services)
     /// <summary>Attach to the service's domain (keeping the customer's scheme, else https).</summary>
     public async Task<ModuleResult> AttachAsync(Invocation invocation, CancellationToken ct)
     {
-        if (Guards.Check(invocation) is { } invalid)
+        var required = await services.Current.RequireActiveAsync(invocation, ct).ConfigureAwait(false);
+        if (required.Stopped)
         {
-            return invalid;
+            return required.Stop;
         }
 
-        var (row, stop) = await services.Current.FindActiveAsync(invocation, ct).ConfigureAwait(false);
-        if (stop is not null)
-        {
-            return stop;
-        }
-
-        if (row is null)
-        {
-            return CreateAccount.NoLicense();
-        }
+        var row = required.Row;
 
         if (invocation.Parameters.Domain.Length == 0)
         {
@@ -44,21 +36,13 @@ internal sealed class AttachmentButtons(EngineServices services)
     /// <summary>Detach from its site (e.g. to move it from staging to production).</summary>
     public async Task<ModuleResult> DetachAsync(Invocation invocation, CancellationToken ct)
     {
-        if (Guards.Check(invocation) is { } invalid)
+        var required = await services.Current.RequireActiveAsync(invocation, ct).ConfigureAwait(false);
+        if (required.Stopped)
         {
-            return invalid;
+            return required.Stop;
         }
 
-        var (row, stop) = await services.Current.FindActiveAsync(invocation, ct).ConfigureAwait(false);
-        if (stop is not null)
-        {
-            return stop;
-        }
-
-        if (row is null)
-        {
-            return CreateAccount.NoLicense();
-        }
+        var row = required.Row;
 
         var result = await services.Operations.DetachAsync(invocation.Token, row, invocation.Settings.DetachEmailsSiteOwner, ct).ConfigureAwait(false);
         await services.Ledger.SetLastErrorAsync(row.Id, result.Ok ? null : result.Sentence, services.Now, CancellationToken.None).ConfigureAwait(false);

@@ -34,6 +34,26 @@ internal sealed class CurrentLicense(ILicenseLedger ledger, LicenseIssuer issuer
         return row is { State: LicenseState.Active } ? (row, null) : (await AdoptLegacyAsync(invocation, ct).ConfigureAwait(false), null);
     }
 
+    /// <summary>
+    /// For a function that needs an active licence: the input checks of <see cref="Guards.Check"/>, then
+    /// <see cref="FindActiveAsync"/>, and the no-licence sentence when the owner has none.
+    /// </summary>
+    public async Task<RequiredLicense> RequireActiveAsync(Invocation invocation, CancellationToken ct, bool needsProduct = false)
+    {
+        if (Guards.Check(invocation, needsProduct) is { } invalid)
+        {
+            return RequiredLicense.Answer(invalid);
+        }
+
+        var (row, stop) = await FindActiveAsync(invocation, ct).ConfigureAwait(false);
+        if (stop is not null)
+        {
+            return RequiredLicense.Answer(stop);
+        }
+
+        return row is null ? RequiredLicense.Answer(CreateAccount.NoLicense()) : RequiredLicense.Found(row);
+    }
+
     /// <summary>Adopts the original module's unclaimed row for (order, pid) when its product matches the setting.</summary>
     public async Task<LicenseRecord?> AdoptLegacyAsync(Invocation invocation, CancellationToken ct)
     {

@@ -13,21 +13,13 @@ internal sealed class LicenseReplacement(EngineServices services)
     /// <summary>ChangePackage: a different product setting replaces the licence; the same product is a no-op.</summary>
     public async Task<ModuleResult> ChangePackageAsync(Invocation invocation, CancellationToken ct)
     {
-        if (Guards.Check(invocation, needsProduct: true) is { } invalid)
+        var required = await services.Current.RequireActiveAsync(invocation, ct, needsProduct: true).ConfigureAwait(false);
+        if (required.Stopped)
         {
-            return invalid;
+            return required.Stop;
         }
 
-        var (row, stop) = await services.Current.FindActiveAsync(invocation, ct).ConfigureAwait(false);
-        if (stop is not null)
-        {
-            return stop;
-        }
-
-        if (row is null)
-        {
-            return CreateAccount.NoLicense();
-        }
+        var row = required.Row;
 
         var successor = await services.Ledger.FindBySlotAsync(invocation.Owner.SuccessorSlotKey, ct).ConfigureAwait(false);
         if (successor is null && string.Equals(IssuedLicenses.ProductOf(row), invocation.Settings.ProductSlug, StringComparison.OrdinalIgnoreCase))
@@ -41,21 +33,13 @@ internal sealed class LicenseReplacement(EngineServices services)
     /// <summary>Reissue: a new key of the same product (for a leaked key); the old one is revoked.</summary>
     public async Task<ModuleResult> ReissueAsync(Invocation invocation, CancellationToken ct)
     {
-        if (Guards.Check(invocation) is { } invalid)
+        var required = await services.Current.RequireActiveAsync(invocation, ct).ConfigureAwait(false);
+        if (required.Stopped)
         {
-            return invalid;
+            return required.Stop;
         }
 
-        var (row, stop) = await services.Current.FindActiveAsync(invocation, ct).ConfigureAwait(false);
-        if (stop is not null)
-        {
-            return stop;
-        }
-
-        if (row is null)
-        {
-            return CreateAccount.NoLicense();
-        }
+        var row = required.Row;
 
         var slug = IssuedLicenses.ProductOf(row) ?? invocation.Settings.ProductSlug;
         return await ReplaceAsync(invocation, row, slug, ct).ConfigureAwait(false);

@@ -11,21 +11,13 @@ internal sealed class Renewal(EngineServices services)
 
     private async Task<ModuleResult> RunAsync(Invocation invocation, bool reportRevoked, CancellationToken ct)
     {
-        if (Guards.Check(invocation) is { } invalid)
+        var required = await services.Current.RequireActiveAsync(invocation, ct).ConfigureAwait(false);
+        if (required.Stopped)
         {
-            return invalid;
+            return required.Stop;
         }
 
-        var (row, stop) = await services.Current.FindActiveAsync(invocation, ct).ConfigureAwait(false);
-        if (stop is not null)
-        {
-            return stop;
-        }
-
-        if (row is null)
-        {
-            return CreateAccount.NoLicense();
-        }
+        var row = required.Row;
 
         var (license, result) = await services.Operations.RefreshAsync(invocation.Token, row, ct).ConfigureAwait(false);
         if (!result.Ok)

@@ -21,17 +21,13 @@ internal sealed class Suspension(EngineServices services)
             return ModuleResult.Success();
         }
 
-        var (row, stop) = await services.Current.FindActiveAsync(invocation, ct).ConfigureAwait(false);
-        if (stop is not null)
+        var required = await services.Current.RequireActiveAsync(invocation, ct).ConfigureAwait(false);
+        if (required.Stopped)
         {
-            return stop;
+            return required.Stop;
         }
 
-        if (row is null)
-        {
-            return CreateAccount.NoLicense();
-        }
-
+        var row = required.Row;
         if (row.AttachedSite is null)
         {
             return ModuleResult.Success();
