@@ -29,7 +29,8 @@ public static class ErrorSentence
     public static string ApiSentence(JetpackApiException e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var id = e.RequestId is null ? "" : $" (Jetpack request id {e.RequestId})";
+        // The client's messages already name the request id; add it only where one does not.
+        var id = e.RequestId is null || e.Message.Contains(e.RequestId, StringComparison.Ordinal) ? "" : $" (Jetpack request id {e.RequestId})";
         return $"The Jetpack Licensing API call failed: {e.Message.TrimEnd('.')}{id}.";
     }
 }

@@ -5,6 +5,22 @@ namespace JetpackWhmcs.Service.Tests.OperatorCommands;
 public sealed class LicenseCommandTests
 {
     [Fact]
+    public async Task A_refused_issue_names_the_Jetpack_request_id_once()
+    {
+        await using var cli = await CliHarness.StartAsync();
+        Assert.Equal(0, (await cli.RunAsync("migrate")).Exit);
+
+        var refused = await cli.RunAsync("licenses", "issue", "12", "--product", "jetpack-scan", "--token", "not-a-partner-token");
+
+        Assert.Equal(1, refused.Exit);
+        var requestId = Assert.Single(cli.Sandbox.Requests, r => r.StatusCode == 403).RequestId;
+        Assert.Equal(1, CountOf(refused.Output, requestId));
+        Assert.DoesNotContain("not-a-partner-token", refused.Output, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
     public async Task Migrate_issue_list_show_attach_detach_reissue_revoke_work_against_sqlite_and_the_sandbox()
     {
         await using var cli = await CliHarness.StartAsync();

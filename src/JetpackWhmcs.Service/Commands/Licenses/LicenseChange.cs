@@ -77,7 +77,9 @@ public static class LicenseChange
         if (result.Outcome != ModuleOutcome.Success)
         {
             var sentence = result.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text : result.Value?["error"]?.ToString() ?? result.Outcome.ToString();
-            throw new CommandFailedException($"Could not {verb} the licence of {owner}: {sentence.TrimEnd('.')} ({requestId}).");
+            // The engine's sentences already name the request id when there is one: do not say it twice.
+            var suffix = lastRequestId is not null && sentence.Contains(lastRequestId, StringComparison.Ordinal) ? "" : $" ({requestId})";
+            throw new CommandFailedException($"Could not {verb} the licence of {owner}: {sentence.TrimEnd('.')}{suffix}.");
         }
 
         console.MarkupLineInterpolated($"[green]Done:[/] {done} for {owner} ({requestId}).");
