@@ -55,7 +55,8 @@ public static class ModuleParameters
         {
             if (parameters[key] is { } value && !IsScalar(value))
             {
-                return (default, $"params.{key} must be a string (got {Show(value)}).");
+                // The kind only, never the value: configoption1 is the partner token, and this sentence is logged.
+                return (default, $"params.{key} must be a string (got a JSON {value.GetValueKind().ToString().ToLowerInvariant()}).");
             }
         }
 
