@@ -6,6 +6,7 @@ using JetpackWhmcs.Service.Commands.Serve;
 using JetpackWhmcs.Service.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Service.Tests.Support;
 
@@ -34,10 +35,12 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public string DataDir => directory.Path;
 
-    public static async Task<ServiceUnderTest> StartAsync(string? database = null, string? apiUrl = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="token">The partner token the sandbox accepts.</param>
+    /// <param name="logs">A logger provider that also receives the service's log, from before it starts.</param>
+    public static async Task<ServiceUnderTest> StartAsync(string? database = null, string? apiUrl = null, IReadOnlyDictionary<string, string?>? settings = null, string token = Token, ILoggerProvider? logs = null)
     {
         var service = new ServiceUnderTest();
-        service.Sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token] });
+        service.Sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [token] });
         var overrides = new Dictionary<string, string?>
         {
             ["ApiUrl"] = apiUrl ?? service.Sandbox.BaseUrl.ToString(),
@@ -56,6 +59,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
 
         service.App = ServiceHost.Build(new ServeSettings { DataDir = service.directory.Path }, "http://127.0.0.1:0", overrides);
+        if (logs is not null)
+        {
+            service.App.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        }
+
         await ServiceHost.StartAsync(service.App);
         service.Http = new HttpClient { BaseAddress = ServiceHost.Address(service.App), Timeout = TimeSpan.FromSeconds(30) };
         service.Whmcs = new BridgeClient(service.Http, service.Secret, TimeProvider.System);
