@@ -88,9 +88,18 @@ internal sealed partial class LicenseIssuer(
                     return new IssueOutcome(IssueOutcomeKind.Unknown, holder, Sentences.MayHaveBeenIssued(recovered.RequestId), recovered.RequestId);
             }
 
-            // Nothing was issued for the stale claim: issue now under the claim we took over.
-            var taken = holder with { ClaimId = newClaimId, ClaimedAt = now };
-            return await IssueAsync(request, taken, newClaimId, ct).ConfigureAwait(false);
+            // Nothing was issued for the stale claim. The recovery look may have taken long, so before the
+            // paid call prove the claim is still ours and restart its staleness clock (compare-and-swap):
+            // no one may take it over while the issue call, bounded by the client's deadline, runs.
+            var armedAt = time.GetUtcNow().UtcDateTime;
+            var armedClaimId = Guid.NewGuid().ToString("N");
+            if (!await ledger.TryTakeOverClaimAsync(holder.Id, newClaimId, armedClaimId, armedAt, ct).ConfigureAwait(false))
+            {
+                return new IssueOutcome(IssueOutcomeKind.InProgress, holder, Sentences.InProgress);
+            }
+
+            var taken = holder with { ClaimId = armedClaimId, ClaimedAt = armedAt };
+            return await IssueAsync(request, taken, armedClaimId, ct).ConfigureAwait(false);
         }
 
         return new IssueOutcome(IssueOutcomeKind.InProgress, null, Sentences.InProgress);
