@@ -212,6 +212,41 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_create_whose_recovery_look_outlasts_the_staleness_does_not_issue_under_a_lost_claim()
+    {
+        // A claim that went stale long ago, whose issue never reached the API.
+        var owner = LicenseOwner.Service(340);
+        await H.Ledger.TryClaimAsync(new NewClaim
+        {
+            Owner = owner,
+            SlotKey = owner.SlotKey,
+            ClaimId = Guid.NewGuid().ToString("N"),
+            OrderId = 500,
+            ProductId = 9,
+            ProductSlug = "jetpack-backup-daily",
+            Now = DateTime.UtcNow.AddMinutes(-10),
+        });
+
+        // Every API call takes 3 s, longer than the 1 s staleness: the first Create takes the claim over
+        // and is still looking for its licence when the second Create finds the claim stale again.
+        H.Sandbox.Faults.Latency = TimeSpan.FromSeconds(3);
+        var options = new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.FromSeconds(1) };
+        var first = Task.Run(() => H.InvokeAsync("CreateAccount", Services.Product(340), H.CreateSecondEngine(options)));
+        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        var second = Task.Run(() => H.InvokeAsync("CreateAccount", Services.Product(340), H.CreateSecondEngine(options)));
+        var results = await Task.WhenAll(first, second);
+        H.Sandbox.Faults.Latency = TimeSpan.Zero;
+
+        output.WriteLine($"{Provider}: first {results[0].Outcome}, second {results[1].Outcome}, sandbox licences {H.Sandbox.Store.LicensesOf(EngineHarness.Token).Count}");
+        var licence = Assert.Single(H.Sandbox.Store.LicensesOf(EngineHarness.Token));
+        Assert.Equal(ModuleOutcome.InProgress, results[0].Outcome);
+        Assert.Equal(ModuleOutcome.Success, results[1].Outcome);
+        var row = (await H.Ledger.FindBySlotAsync(owner.SlotKey))!;
+        Assert.Equal(LicenseState.Active, row.State);
+        Assert.Equal(licence.LicenseKey, row.LicenseKey);
+    }
+
+    [Fact]
     public async Task Reconcile_reports_drift_and_fix_marks_revoked_and_revokes_extras_only_when_asked()
     {
         Assert.Equal("success", await H.CallAsync("CreateAccount", Services.Product(320)));
