@@ -112,10 +112,20 @@ public sealed record ModuleParameters
         }
 
         string? email = null;
-        if (json.TryGetProperty("clientsdetails", out var client) && client.ValueKind == JsonValueKind.Object
-            && !TryReadString(client, "email", MaxShortStringLength, out email, out error))
+        if (json.TryGetProperty("clientsdetails", out var client))
         {
-            return false;
+            // PHP encodes an empty array as [], so that and null read as "no client details".
+            var empty = client.ValueKind is JsonValueKind.Null || (client.ValueKind == JsonValueKind.Array && client.GetArrayLength() == 0);
+            if (!empty && client.ValueKind != JsonValueKind.Object)
+            {
+                error = "The parameter 'clientsdetails' must be an object; update the Jetpack bridge module and try again.";
+                return false;
+            }
+
+            if (client.ValueKind == JsonValueKind.Object && !TryReadString(client, "email", MaxShortStringLength, out email, out error))
+            {
+                return false;
+            }
         }
 
         parameters = new ModuleParameters

@@ -1,18 +1,15 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EngineParameters = JetpackWhmcs.Provisioning.Parameters.ModuleParameters;
 
 namespace JetpackWhmcs.Service.ModuleCalls;
 
 /// <summary>
-/// Reads the body of a module call (<c>{"params": {...}}</c>) and checks the types of the keys the
-/// protocol names, so that bad input is refused with a sentence before the engine sees it.
+/// Reads the body of a module call (<c>{"params": {...}}</c>) and checks it with the engine's own
+/// parameter rules, so that bad input is refused with a sentence (400) before anything runs.
 /// </summary>
 public static class ModuleParameters
 {
-    private static readonly string[] IntegerKeys = ["serviceid", "addonId", "orderid", "pid", "userid"];
-    private static readonly string[] StringKeys = ["domain", "status"];
-
     /// <summary>The <c>params</c> object, or the sentence saying why the body is unusable.</summary>
     public static (JsonElement Params, string? Error) Read(ReadOnlySpan<byte> body)
     {
@@ -43,44 +40,14 @@ public static class ModuleParameters
             return (default, "\"params\" must be a JSON object.");
         }
 
-        foreach (var key in IntegerKeys)
+        // The types, lengths and characters of each key are the engine's rules, checked here so that bad
+        // input is refused with 400 before anything runs; one parser, so the two cannot drift apart.
+        var element = JsonSerializer.SerializeToElement(parameters);
+        if (!EngineParameters.TryParse(element, out _, out var invalid))
         {
-            if (parameters[key] is { } value && !IsIntegerLike(value))
-            {
-                return (default, $"params.{key} must be an integer or a numeric string (got {Show(value)}).");
-            }
+            return (default, invalid);
         }
 
-        foreach (var key in StringKeys.Concat(Enumerable.Range(1, 24).Select(i => "configoption" + i.ToString(CultureInfo.InvariantCulture))))
-        {
-            if (parameters[key] is { } value && !IsScalar(value))
-            {
-                // The kind only, never the value: configoption1 is the partner token, and this sentence is logged.
-                return (default, $"params.{key} must be a string (got a JSON {value.GetValueKind().ToString().ToLowerInvariant()}).");
-            }
-        }
-
-        if (parameters["clientsdetails"] is { } details && details is not JsonObject && details is not JsonArray { Count: 0 })
-        {
-            return (default, $"params.clientsdetails must be an object (got {Show(details)}).");
-        }
-
-        return (JsonSerializer.SerializeToElement(parameters), null);
-    }
-
-    private static bool IsIntegerLike(JsonNode value) => value.GetValueKind() switch
-    {
-        JsonValueKind.Null => true,
-        JsonValueKind.Number => value.GetValue<JsonElement>().TryGetInt64(out _),
-        JsonValueKind.String => value.GetValue<string>() is var s && (s.Length == 0 || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)),
-        _ => false,
-    };
-
-    private static bool IsScalar(JsonNode value) => value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null;
-
-    private static string Show(JsonNode value)
-    {
-        var text = value.ToJsonString();
-        return text.Length > 40 ? text[..40] + "..." : text;
+        return (element, null);
     }
 }

@@ -10,11 +10,12 @@ public sealed class BadInputTests
     [InlineData("{\"params\": {\"serviceid\": 1", "not valid JSON")]
     [InlineData("[1, 2]", "must be a JSON object")]
     [InlineData("{\"params\": \"x\"}", "\"params\" must be a JSON object")]
-    [InlineData("{\"params\": {\"serviceid\": \"abc\"}}", "params.serviceid must be an integer")]
-    [InlineData("{\"params\": {\"serviceid\": 1.5}}", "params.serviceid must be an integer")]
-    [InlineData("{\"params\": {\"addonId\": {\"id\": 3}}}", "params.addonId must be an integer")]
-    [InlineData("{\"params\": {\"serviceid\": 1, \"configoption2\": [\"jetpack-scan\"]}}", "params.configoption2 must be a string")]
-    [InlineData("{\"params\": {\"serviceid\": 1, \"clientsdetails\": \"me\"}}", "params.clientsdetails must be an object")]
+    [InlineData("{\"params\": {\"serviceid\": \"abc\"}}", "'serviceid' must be a non-negative whole number")]
+    [InlineData("{\"params\": {\"serviceid\": 1.5}}", "'serviceid' must be a non-negative whole number")]
+    [InlineData("{\"params\": {\"addonId\": {\"id\": 3}}}", "'addonId' must be a non-negative whole number")]
+    [InlineData("{\"params\": {\"serviceid\": 1, \"configoption2\": [\"jetpack-scan\"]}}", "'configoption2' must be text")]
+    [InlineData("{\"params\": {\"serviceid\": 1, \"clientsdetails\": \"me\"}}", "'clientsdetails' must be an object")]
+    [InlineData("{\"params\": {\"serviceid\": 1, \"domain\": \"a\\u0000b.example\"}}", "'domain'")]
     public async Task Malformed_json_or_wrong_types_get_a_clear_400_and_change_nothing(string body, string expected)
     {
         await using var service = await ServiceUnderTest.StartAsync();
