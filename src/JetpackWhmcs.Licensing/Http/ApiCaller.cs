@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using JetpackWhmcs.Licensing.Attempts;
 using JetpackWhmcs.Licensing.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -85,27 +86,48 @@ internal sealed partial class ApiCaller(
             LogAnswer(logger, request.Operation, (int)response.StatusCode, requestId, trace.Attempts, elapsed);
             if (answer.IsSuccess)
             {
+                Report(request, trace, (int)response.StatusCode, requestId, "ok", started);
                 return Outcome.FromResult(answer);
             }
 
             var failure = ApiFailures.FromAnswer(request, answer, RetryAfter(response.Headers.RetryAfter));
+            Report(request, trace, (int)response.StatusCode, requestId, OutcomeName(failure.Failure), started);
             trace.LastFailure = failure;
             return Outcome.FromException<ApiAnswer>(failure);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             // Cut by the caller or by a timeout of the pipeline, which turns it into TimeoutRejectedException.
+            // The request may have left, so the attempt counts as sent.
+            Report(request, trace, null, null, OutcomeName(FailureKind.TimedOut), started);
             return Outcome.FromException<ApiAnswer>(ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
         {
             trace.InFlight = false;
             var failure = ApiFailures.FromTransport(request, ex, baseUrl);
+            Report(request, trace, null, null, OutcomeName(failure.Failure), started);
             LogTransportFailure(logger, request.Operation, failure.Failure, trace.Attempts, ex.GetType().Name);
             trace.LastFailure = failure;
             return Outcome.FromException<ApiAnswer>(failure);
         }
     }
+
+    private static string OutcomeName(FailureKind? failure) => failure switch
+    {
+        FailureKind.NotSent or FailureKind.SecureConnectionFailed => "not_sent",
+        FailureKind.RateLimited => "rate_limited",
+        FailureKind.Refused => "refused",
+        FailureKind.ServerError => "server_error",
+        FailureKind.TimedOut => "timed_out",
+        FailureKind.MalformedAnswer => "malformed",
+        _ => "answer_lost",
+    };
+
+    private void Report(ApiRequest request, CallTrace trace, int? status, string? requestId, string outcome, long started) =>
+        ApiAttemptCapture.Report(new ApiAttempt(
+            request.Operation.ToString(), trace.Attempts, outcome != "not_sent", status, requestId, outcome,
+            timeProvider.GetElapsedTime(started)));
 
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
     {

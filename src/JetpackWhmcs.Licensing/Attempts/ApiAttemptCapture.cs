@@ -1,0 +1,72 @@
+namespace JetpackWhmcs.Licensing.Attempts;
+
+/// <summary>
+/// Collects the attempts of the API calls made inside a scope on the current async flow:
+/// <c>using var capture = ApiAttemptCapture.Start();</c>, then call the client, then read
+/// <see cref="Attempts"/>. The client reports to the innermost open capture; with none open it
+/// reports nowhere. Thread-safe: parallel attempts of one flow may append at once.
+/// </summary>
+public sealed class ApiAttemptCapture : IDisposable
+{
+    private static readonly AsyncLocal<ApiAttemptCapture?> CurrentCapture = new();
+
+    private readonly ApiAttemptCapture? outer;
+    private readonly List<ApiAttempt> attempts = [];
+    private bool disposed;
+
+    private ApiAttemptCapture(ApiAttemptCapture? outer) => this.outer = outer;
+
+    /// <summary>The attempts reported so far, in the order they ended.</summary>
+    public IReadOnlyList<ApiAttempt> Attempts
+    {
+        get
+        {
+            lock (attempts)
+            {
+                return [.. attempts];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens a capture on the current async flow. Must be called from the method that awaits the
+    /// client (a synchronous call, so the flow's value is set in the caller's context).
+    /// </summary>
+    /// <returns>The capture; dispose it to stop capturing.</returns>
+    public static ApiAttemptCapture Start()
+    {
+        var capture = new ApiAttemptCapture(CurrentCapture.Value);
+        CurrentCapture.Value = capture;
+        return capture;
+    }
+
+    /// <summary>Closes the capture; the enclosing one, if any, receives later attempts.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        if (ReferenceEquals(CurrentCapture.Value, this))
+        {
+            CurrentCapture.Value = outer;
+        }
+    }
+
+    /// <summary>Reports one attempt to the innermost open capture of this flow, if any.</summary>
+    internal static void Report(ApiAttempt attempt)
+    {
+        var capture = CurrentCapture.Value;
+        if (capture is null || capture.disposed)
+        {
+            return;
+        }
+
+        lock (capture.attempts)
+        {
+            capture.attempts.Add(attempt);
+        }
+    }
+}
