@@ -17,7 +17,9 @@ namespace JetpackWhmcs.Licensing;
 /// <c>services.AddJetpackLicensingClient()</c>.
 /// </summary>
 /// <remarks>
-/// Requests are sent as the original WHMCS module sent them (parameters in the query string). Every
+/// Parameters travel in the query string, as the original WHMCS module sent them; issue and attach
+/// also carry them as the JSON body the OpenAPI document lists, and revoke and detach carry empty
+/// content, so that no write is ever re-sent by the HTTP stack (see <c>ApiCaller</c>). Every
 /// failure is a <see cref="JetpackApiException"/>; a caller's cancellation is an
 /// <see cref="OperationCanceledException"/>; argument mistakes throw the <see cref="ArgumentException"/>
 /// family before anything is sent. Which calls are retried is written in one place, <c>RetryRule</c>:
@@ -73,7 +75,8 @@ public sealed class JetpackLicensingClient : IJetpackLicensingClient
         CheckToken(token);
         CheckWord(productSlug, nameof(productSlug), "product slug");
         var request = new ApiRequest(ApiOperation.IssueLicense, HttpMethod.Post,
-            $"license?product={Escape(productSlug)}", token, $"issue a {productSlug} licence");
+            $"license?product={Escape(productSlug)}", token, $"issue a {productSlug} licence",
+            Content: JsonBody("product", productSlug));
         return ApiJson.ReadLicense(request, await _caller.SendAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -83,7 +86,7 @@ public sealed class JetpackLicensingClient : IJetpackLicensingClient
         CheckToken(token);
         CheckKey(licenseKey);
         var request = new ApiRequest(ApiOperation.RevokeLicense, HttpMethod.Delete,
-            $"license?license_key={Escape(licenseKey)}", token, $"revoke licence {licenseKey}");
+            $"license?license_key={Escape(licenseKey)}", token, $"revoke licence {licenseKey}", Content: string.Empty);
         return ApiJson.ReadLicense(request, await _caller.SendAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -94,7 +97,8 @@ public sealed class JetpackLicensingClient : IJetpackLicensingClient
         CheckKey(licenseKey);
         CheckWord(site, nameof(site), "site");
         var request = new ApiRequest(ApiOperation.AttachLicense, HttpMethod.Post,
-            $"license/{Escape(licenseKey)}/site?site={Escape(site)}", token, $"attach licence {licenseKey} to {site}");
+            $"license/{Escape(licenseKey)}/site?site={Escape(site)}", token, $"attach licence {licenseKey} to {site}",
+            Content: JsonBody("site", site));
         return ApiJson.ReadLicense(request, await _caller.SendAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -105,7 +109,7 @@ public sealed class JetpackLicensingClient : IJetpackLicensingClient
         CheckKey(licenseKey);
         var request = new ApiRequest(ApiOperation.DetachLicense, HttpMethod.Delete,
             $"license/{Escape(licenseKey)}/site?cancellation_email={(cancellationEmail ? 1 : 0)}", token,
-            $"detach licence {licenseKey} from its site");
+            $"detach licence {licenseKey} from its site", Content: string.Empty);
         return ApiJson.ReadLicense(request, await _caller.SendAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -175,6 +179,14 @@ public sealed class JetpackLicensingClient : IJetpackLicensingClient
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    /// <summary>
+    /// A one-field JSON object, the body the OpenAPI document lists for issue and attach. The same
+    /// value also stays in the query string, where the original module and the production API read
+    /// it, so either reading of the request gives the same answer.
+    /// </summary>
+    private static string JsonBody(string name, string value) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal) { [name] = value });
 
     private static void CheckToken(string token)
     {

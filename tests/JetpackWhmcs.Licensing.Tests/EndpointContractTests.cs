@@ -8,13 +8,13 @@ namespace JetpackWhmcs.Licensing.Tests;
 public sealed class EndpointContractTests
 {
     [Fact]
-    public async Task IssueLicense_sends_product_in_the_query_and_returns_the_new_licence()
+    public async Task IssueLicense_sends_product_in_the_query_and_the_body_and_returns_the_new_licence()
     {
         await using var h = await StartAsync();
 
         var license = await h.Client.IssueLicenseAsync(TokenA, "jetpack-scan");
 
-        AssertSent(h.SingleRequest(), "POST", "license", "?product=jetpack-scan", TokenA);
+        AssertSent(h.SingleRequest(), "POST", "license", "?product=jetpack-scan", TokenA, """{"product":"jetpack-scan"}""");
         var stored = Assert.Single(h.Server.Store.LicensesOf(TokenA));
         Assert.Equal(stored.LicenseId, license.LicenseId);
         Assert.True(license.LicenseId > int.MaxValue);
@@ -71,14 +71,14 @@ public sealed class EndpointContractTests
     [InlineData("https://example.com/shop/", "https%3A%2F%2Fexample.com%2Fshop%2F")]
     [InlineData("123456789", "123456789")]
     [InlineData("example.com::shop", "example.com%3A%3Ashop")]
-    public async Task AttachLicense_sends_the_site_in_the_query_in_every_accepted_form(string site, string escaped)
+    public async Task AttachLicense_sends_the_site_in_the_query_and_the_body_in_every_accepted_form(string site, string escaped)
     {
         await using var h = await StartAsync();
         var stored = h.Server.Store.IssueDirect(TokenA, "jetpack-anti-spam");
 
         var license = await h.Client.AttachLicenseAsync(TokenA, stored.LicenseKey, site);
 
-        AssertSent(h.SingleRequest(), "POST", $"license/{stored.LicenseKey}/site", $"?site={escaped}", TokenA);
+        AssertSent(h.SingleRequest(), "POST", $"license/{stored.LicenseKey}/site", $"?site={escaped}", TokenA, $$"""{"site":"{{site}}"}""");
         var after = h.Server.Store.Find(TokenA, stored.LicenseKey)!;
         Assert.True(after.IsAttached);
         Assert.Equal(stored.LicenseKey, license.LicenseKey);
@@ -225,7 +225,7 @@ public sealed class EndpointContractTests
 
         var license = await client.IssueLicenseAsync(TokenA, "jetpack-scan");
 
-        AssertSent(h.SingleRequest(), "POST", "license", "?product=jetpack-scan", TokenA);
+        AssertSent(h.SingleRequest(), "POST", "license", "?product=jetpack-scan", TokenA, """{"product":"jetpack-scan"}""");
         Assert.Equal(h.Server.BaseUrl, client.BaseUrl);
         Assert.Equal(Assert.Single(h.Server.Store.LicensesOf(TokenA)).LicenseKey, license.LicenseKey);
     }

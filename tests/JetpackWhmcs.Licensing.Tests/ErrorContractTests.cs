@@ -33,7 +33,7 @@ public sealed class ErrorContractTests
         var ex = await Assert.ThrowsAsync<JetpackApiException>(() => h.Client.IssueLicenseAsync(UnknownToken, "jetpack-scan"));
 
         var sent = h.SingleRequest();
-        AssertSent(sent, "POST", "license", "?product=jetpack-scan", UnknownToken);
+        AssertSent(sent, "POST", "license", "?product=jetpack-scan", UnknownToken, """{"product":"jetpack-scan"}""");
         AssertRefusal(ex, sent, HttpStatusCode.Forbidden, "invalid_token", "Jetpack refused to issue a jetpack-scan licence: invalid_token: ");
         Assert.Contains("check the partner API token", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, h.Server.Store.TotalCount);
@@ -58,7 +58,7 @@ public sealed class ErrorContractTests
         var ex = await Assert.ThrowsAsync<JetpackApiException>(() => h.Client.IssueLicenseAsync(TokenA, "jetpack-teleport"));
 
         var sent = h.SingleRequest();
-        AssertSent(sent, "POST", "license", "?product=jetpack-teleport", TokenA);
+        AssertSent(sent, "POST", "license", "?product=jetpack-teleport", TokenA, """{"product":"jetpack-teleport"}""");
         AssertRefusal(ex, sent, HttpStatusCode.BadRequest, "invalid_product", "Jetpack refused to issue a jetpack-teleport licence: invalid_product: ");
         Assert.Contains("jetpack-teleport", ex.ApiMessage, StringComparison.Ordinal);
         Assert.Equal(0, h.Server.Store.TotalCount);
@@ -88,7 +88,7 @@ public sealed class ErrorContractTests
         var ex = await Assert.ThrowsAsync<JetpackApiException>(() => h.Client.AttachLicenseAsync(TokenA, stored.LicenseKey, "https://example.com/"));
 
         var sent = h.SingleRequest();
-        AssertSent(sent, "POST", $"license/{stored.LicenseKey}/site", "?site=https%3A%2F%2Fexample.com%2F", TokenA);
+        AssertSent(sent, "POST", $"license/{stored.LicenseKey}/site", "?site=https%3A%2F%2Fexample.com%2F", TokenA, """{"site":"https://example.com/"}""");
         AssertRefusal(ex, sent, HttpStatusCode.BadRequest, "license_revoked",
             $"Jetpack refused to attach licence {stored.LicenseKey} to https://example.com/: license_revoked: ");
         Assert.False(h.Server.Store.Find(TokenA, stored.LicenseKey)!.IsAttached);

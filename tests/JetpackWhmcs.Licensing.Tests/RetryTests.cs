@@ -84,7 +84,7 @@ public sealed class RetryTests
         var ex = await Assert.ThrowsAsync<JetpackApiException>(() => h.Client.IssueLicenseAsync(TokenA, "jetpack-security-daily"));
 
         var sent = h.SingleRequest();
-        AssertSent(sent, "POST", "license", "?product=jetpack-security-daily", TokenA);
+        AssertSent(sent, "POST", "license", "?product=jetpack-security-daily", TokenA, """{"product":"jetpack-security-daily"}""");
         Assert.Single(h.Server.Store.LicensesOf(TokenA));
         Assert.True(ex.MayHaveBeenCarriedOut);
         Assert.Contains("it may have been done, so check the licence before trying again", ex.Message, StringComparison.Ordinal);

@@ -53,13 +53,14 @@ internal sealed class SandboxHarness : IAsyncDisposable
     /// <summary>The one request the sandbox saw; fails when there were more or none.</summary>
     public RecordedRequest SingleRequest() => Assert.Single(Server.Requests);
 
-    public static void AssertSent(RecordedRequest request, string method, string relativePath, string query, string? token)
+    /// <summary>Asserts what was sent; <paramref name="body"/> is the body expected (writes carry one, reads none).</summary>
+    public static void AssertSent(RecordedRequest request, string method, string relativePath, string query, string? token, string body = "")
     {
         Assert.Equal(method, request.Method);
         Assert.Equal(BasePath + relativePath, request.Path);
         Assert.Equal(query, request.QueryString);
         Assert.Equal(token is null ? null : $"Bearer {token}", request.Authorization);
-        Assert.Equal("", request.Body);
+        Assert.Equal(body, request.Body);
     }
 
     /// <summary>Every exception check ends here: a secret must never reach a message.</summary>

@@ -48,7 +48,7 @@ public sealed class ApiAttemptCapture : IDisposable
             return;
         }
 
-        disposed = true;
+        Volatile.Write(ref disposed, true);
         if (ReferenceEquals(CurrentCapture.Value, this))
         {
             CurrentCapture.Value = outer;
@@ -58,8 +58,15 @@ public sealed class ApiAttemptCapture : IDisposable
     /// <summary>Reports one attempt to the innermost open capture of this flow, if any.</summary>
     internal static void Report(ApiAttempt attempt)
     {
+        // A flow forked while an inner capture was open (a task started inside it) still sees that
+        // capture after it is closed; its attempts belong to the nearest enclosing one still open.
         var capture = CurrentCapture.Value;
-        if (capture is null || capture.disposed)
+        while (capture is not null && Volatile.Read(ref capture.disposed))
+        {
+            capture = capture.outer;
+        }
+
+        if (capture is null)
         {
             return;
         }

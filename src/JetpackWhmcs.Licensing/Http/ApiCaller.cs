@@ -74,6 +74,21 @@ internal sealed partial class ApiCaller(
         }
 
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        // Every write carries content, even an empty one. SocketsHttpHandler re-sends a request that
+        // has no content, on a new connection and without telling us, when a reused keep-alive
+        // connection is closed gracefully before the first byte of the answer (dotnet/runtime issue
+        // 86714). For issue that is a second paid licence; for revoke a false "already revoked". A
+        // request with content (Content-Length: 0 included) is never re-sent by the handler, so the
+        // lost answer reaches RetryRule, which never re-sends a write that may have arrived. The
+        // warm pooled connection is kept: this costs nothing on the wire but a few header bytes.
+        if (request.Content is { } content)
+        {
+            message.Content = content.Length == 0
+                ? new ByteArrayContent([])
+                : new StringContent(content, System.Text.Encoding.UTF8, "application/json");
+        }
+
         trace.InFlight = true;
         try
         {

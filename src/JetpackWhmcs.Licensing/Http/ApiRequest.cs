@@ -6,7 +6,12 @@ namespace JetpackWhmcs.Licensing.Http;
 /// <param name="RelativeUri">The path and query, relative to the base URL, already escaped.</param>
 /// <param name="Token">The partner token, or null for the public endpoint. Never logged.</param>
 /// <param name="Action">What was asked, for error messages, e.g. "issue a jetpack-scan licence".</param>
-internal sealed record ApiRequest(ApiOperation Operation, HttpMethod Method, string RelativeUri, string? Token, string Action)
+/// <param name="Content">
+/// The request body: null sends no content (reads); empty sends empty content with
+/// <c>Content-Length: 0</c>; anything else is sent as <c>application/json</c>. Every write carries
+/// content, so the HTTP stack never re-sends it by itself (see <see cref="ApiCaller"/>).
+/// </param>
+internal sealed record ApiRequest(ApiOperation Operation, HttpMethod Method, string RelativeUri, string? Token, string Action, string? Content = null)
 {
     /// <summary>Excludes the token from the generated ToString so the record can never leak it.</summary>
     private bool PrintMembers(System.Text.StringBuilder builder)
