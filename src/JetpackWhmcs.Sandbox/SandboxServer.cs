@@ -22,6 +22,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Store = app.Services.GetRequiredService<SandboxStore>();
         Faults = app.Services.GetRequiredService<FaultSettings>();
         log = app.Services.GetRequiredService<SandboxRequestLog>();
+        Counters = app.Services.GetRequiredService<SandboxRequestCounters>();
     }
 
     /// <summary>The API base, e.g. <c>http://127.0.0.1:PORT/wpcom/v2/jetpack-licensing/</c> (trailing slash).</summary>
@@ -36,6 +37,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The fault knobs (the options' instance), changeable while running.</summary>
     public FaultSettings Faults { get; }
 
+    /// <summary>Every request received and every fault applied, counted without a capacity limit.</summary>
+    public SandboxRequestCounters Counters { get; }
+
     /// <summary>A snapshot of the requests seen so far.</summary>
     public IReadOnlyList<RecordedRequest> Requests => log.Snapshot();
 
@@ -46,6 +50,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(l => l.UseJetpackLicensingSandboxConnections()));
         builder.Services.AddJetpackLicensingSandbox(options);
         var app = builder.Build();
         app.MapJetpackLicensingSandbox();

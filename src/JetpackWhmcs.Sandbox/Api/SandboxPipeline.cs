@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http;
 namespace JetpackWhmcs.Sandbox.Api;
 
 /// <summary>
-/// Runs every sandbox call the same way: request id, body capture, the fault knobs in their fixed
-/// order (latency, rate limit, failure, the endpoint with its token check, lost answer), then the
-/// record of the call and the answer. The record is added before the answer is written, so a test
-/// that has its response can already see the request in the log.
+/// Runs every sandbox call the same way: request id, count on arrival, body capture, the fault knobs
+/// in their fixed order (latency, rate limit, failure, the endpoint with its token check, lost
+/// answer), then the record of the call and the answer. The record is added before the answer is
+/// written, so a test that has its response can already see the request in the log.
 /// </summary>
-internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store, SandboxRequestLog log)
+internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store, SandboxRequestLog log, SandboxRequestCounters counters)
 {
     public const string RequestIdHeader = "X-Jetpack-Request-Id";
 
@@ -20,6 +20,7 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
 
     public async Task RunAsync(HttpContext context, SandboxEndpoint? endpoint, Func<SandboxCall, SandboxResponse> handler)
     {
+        counters.CountArrival(endpoint);
         var requestId = $"{requestIdPrefix}-{Interlocked.Increment(ref requestCount):x8}";
         context.Response.Headers[RequestIdHeader] = requestId;
         var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
@@ -40,13 +41,15 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
             }
             catch (OperationCanceledException)
             {
-                return; // the client gave up; nobody is left to answer
+                // The client gave up; nobody is left to answer, but the request was received.
+                log.AddIfEnabled(options, Describe(context, requestId, body, 0, known, null));
+                return;
             }
         }
 
-        var forcedRateLimit = plan.Forced == FaultKind.RateLimited;
+        var kind = plan.Kind;
         var retryAfter = 1;
-        if (forcedRateLimit || (plan.Forced is null && !options.Faults.TryTakeRateSlot(options.TimeProvider.GetUtcNow(), out retryAfter)))
+        if (kind == FaultKind.RateLimited || (kind is null && !options.Faults.TryTakeRateSlot(options.TimeProvider.GetUtcNow(), out retryAfter)))
         {
             var limited = SandboxResponse.Fail(
                 new ApiError(429, "rate_limit_exceeded", $"Too many requests: retry after {retryAfter} second(s)."),
@@ -55,7 +58,7 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
             return;
         }
 
-        if (plan.Forced == FaultKind.Failure || (plan.Forced is null && plan.Fail))
+        if (kind == FaultKind.Failure || (kind is null && plan.Fail))
         {
             var status = plan.FailureStatusCode;
             var failed = new ApiError(status, FailureCode(status),
@@ -66,21 +69,28 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
 
         var response = Work(context, known, body, handler);
 
-        if (LostAnswer(plan) is { } lost)
+        var afterWork = AfterWork(plan);
+        switch (afterWork)
         {
-            if (lost == LostAnswerMode.DropConnection)
-            {
-                log.AddIfEnabled(options, Record(context, requestId, body, 0, known, FaultKind.LostAnswerDropConnection));
+            case FaultKind.LostAnswerDropConnection:
+                Log(context, requestId, body, 0, known, FaultKind.LostAnswerDropConnection);
+                ConnectionControl.Find(context)?.Reset();
                 context.Abort();
                 return;
-            }
-
-            var internalError = new ApiError(500, "internal_server_error", "The server failed while answering (injected lost answer).");
-            await AnswerAsync(context, requestId, body, known, FaultKind.LostAnswerHttp500, internalError).ConfigureAwait(false);
-            return;
+            case FaultKind.LostAnswerHttp500:
+                var internalError = new ApiError(500, "internal_server_error", "The server failed while answering (injected lost answer).");
+                await AnswerAsync(context, requestId, body, known, FaultKind.LostAnswerHttp500, internalError).ConfigureAwait(false);
+                return;
+            case FaultKind.GracefulClose or FaultKind.CloseAfterHeaders or FaultKind.TruncatedBody:
+                await CutAnswerAsync(context, requestId, body, known, afterWork.Value, response).ConfigureAwait(false);
+                return;
+            case FaultKind.LateAnswer:
+                await LateAnswerAsync(context, requestId, body, known, plan.LateAnswerDelay, response).ConfigureAwait(false);
+                return;
+            default:
+                await AnswerAsync(context, requestId, body, known, null, response).ConfigureAwait(false);
+                return;
         }
-
-        await AnswerAsync(context, requestId, body, known, null, response).ConfigureAwait(false);
     }
 
     private SandboxResponse Work(HttpContext context, SandboxEndpoint endpoint, string body, Func<SandboxCall, SandboxResponse> handler)
@@ -113,18 +123,103 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
         _ => "internal_server_error",
     };
 
-    private static LostAnswerMode? LostAnswer(FaultPlan plan) => plan.Forced switch
+    /// <summary>The fault that strikes after the work, if any: by kind, else the older lost-answer knob.</summary>
+    private static FaultKind? AfterWork(FaultPlan plan)
     {
-        FaultKind.LostAnswer => plan.LostAnswerMode,
-        FaultKind.LostAnswerHttp500 => LostAnswerMode.Http500,
-        FaultKind.LostAnswerDropConnection => LostAnswerMode.DropConnection,
-        null when plan.LoseAnswer => plan.LostAnswerMode,
-        _ => null,
-    };
+        var lostMode = plan.Kind switch
+        {
+            FaultKind.LostAnswer => plan.LostAnswerMode,
+            null when plan.LoseAnswer => plan.LostAnswerMode,
+            _ => (LostAnswerMode?)null,
+        };
+        return lostMode switch
+        {
+            LostAnswerMode.DropConnection => FaultKind.LostAnswerDropConnection,
+            LostAnswerMode.Http500 => FaultKind.LostAnswerHttp500,
+            _ => plan.Kind is FaultKind.LostAnswerDropConnection or FaultKind.LostAnswerHttp500 or FaultKind.GracefulClose
+                or FaultKind.CloseAfterHeaders or FaultKind.TruncatedBody or FaultKind.LateAnswer
+                ? plan.Kind
+                : null,
+        };
+    }
+
+    /// <summary>
+    /// The work is done; the answer is written in full, but the connection sends only part of it and
+    /// closes gracefully: nothing (<see cref="FaultKind.GracefulClose"/>), the status line and headers
+    /// (<see cref="FaultKind.CloseAfterHeaders"/>), or the headers and half the body
+    /// (<see cref="FaultKind.TruncatedBody"/>, its Content-Length promising the whole).
+    /// </summary>
+    private async Task CutAnswerAsync(HttpContext context, string requestId, string body, SandboxEndpoint endpoint, FaultKind cut, SandboxResponse response)
+    {
+        var control = ConnectionControl.Find(context);
+        Log(context, requestId, body, cut == FaultKind.GracefulClose ? 0 : response.Status, endpoint, cut);
+        if (control is null)
+        {
+            context.Abort(); // hosted without the connection middleware: the nearest thing it can do
+            return;
+        }
+
+        var bytes = Serialize(response);
+        if (cut == FaultKind.GracefulClose)
+        {
+            control.CloseGracefullyAfter(0);
+        }
+
+        try
+        {
+            WriteHead(context, response, bytes.Length);
+            await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            if (cut != FaultKind.GracefulClose)
+            {
+                control.CloseGracefullyAfter(cut == FaultKind.TruncatedBody ? bytes.Length / 2 : 0);
+            }
+
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The connection is gone, as intended.
+        }
+    }
+
+    private async Task LateAnswerAsync(HttpContext context, string requestId, string body, SandboxEndpoint endpoint, TimeSpan delay, SandboxResponse response)
+    {
+        // Recorded now: the work is done, whether or not anyone is still waiting for the answer.
+        Log(context, requestId, body, response.Status, endpoint, FaultKind.LateAnswer);
+        try
+        {
+            await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+            await WriteAsync(context, response).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client gave up before the late answer.
+        }
+    }
 
     private async Task AnswerAsync(HttpContext context, string requestId, string body, SandboxEndpoint? endpoint, FaultKind? fault, SandboxResponse response)
     {
-        log.AddIfEnabled(options, Record(context, requestId, body, response.Status, endpoint, fault));
+        Log(context, requestId, body, response.Status, endpoint, fault);
+        try
+        {
+            await WriteAsync(context, response).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client went away; the request was recorded.
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, SandboxResponse response)
+    {
+        var bytes = Serialize(response);
+        WriteHead(context, response, bytes.Length);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void WriteHead(HttpContext context, SandboxResponse response, int length)
+    {
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
@@ -132,11 +227,24 @@ internal sealed class SandboxPipeline(SandboxOptions options, SandboxStore store
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, response.Body, response.Body.GetType(), ApiJson.Options, context.RequestAborted)
-            .ConfigureAwait(false);
+        context.Response.ContentLength = length;
     }
 
-    private static RecordedRequest Record(HttpContext context, string requestId, string body, int status, SandboxEndpoint? endpoint, FaultKind? fault)
+    private static byte[] Serialize(SandboxResponse response) =>
+        JsonSerializer.SerializeToUtf8Bytes(response.Body, response.Body.GetType(), ApiJson.Options);
+
+    /// <summary>Logs the request and counts its fault; every path through the pipeline ends here exactly once.</summary>
+    private void Log(HttpContext context, string requestId, string body, int status, SandboxEndpoint? endpoint, FaultKind? fault)
+    {
+        if (fault is { } kind)
+        {
+            counters.CountFault(kind);
+        }
+
+        log.AddIfEnabled(options, Describe(context, requestId, body, status, endpoint, fault));
+    }
+
+    private static RecordedRequest Describe(HttpContext context, string requestId, string body, int status, SandboxEndpoint? endpoint, FaultKind? fault)
     {
         var request = context.Request;
         var authorization = request.Headers.Authorization;

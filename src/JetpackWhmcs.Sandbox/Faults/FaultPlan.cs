@@ -7,7 +7,13 @@ namespace JetpackWhmcs.Sandbox.Faults;
 internal readonly record struct FaultPlan(
     TimeSpan Latency,
     FaultKind? Forced,
+    FaultKind? Drawn,
     bool Fail,
     int FailureStatusCode,
     bool LoseAnswer,
-    LostAnswerMode LostAnswerMode);
+    LostAnswerMode LostAnswerMode,
+    TimeSpan LateAnswerDelay)
+{
+    /// <summary>The fault chosen for the call by kind: forced first, then drawn from the rates; null leaves the older knobs to decide.</summary>
+    public FaultKind? Kind => Forced ?? Drawn;
+}
