@@ -26,7 +26,7 @@ public sealed class HealthProbe(ILicenseLedger ledger, IJetpackLicensingClient a
             // The ping reads the licence table, so a dropped or unmigrated database fails here too.
             await ledger.PingAsync(ct);
             return $"{DatabaseKind.Describe(options.ResolvedDatabase)} answers";
-        }, e => $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({Short(e)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
+        }, e => $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({DatabaseKind.Scrub(Short(e), options.ResolvedDatabase)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
 
     /// <summary>Reads the public product list (no token needed).</summary>
     public Task<HealthCheck> CheckApiAsync(CancellationToken cancellationToken = default) =>
