@@ -108,6 +108,22 @@ public sealed class LedgerIdentity
     /// </summary>
     public async Task<LedgerIdentityMarker> RecordAsync(CancellationToken cancellationToken = default)
     {
+        var (existing, _) = await ReadLedgerAsync(cancellationToken).ConfigureAwait(false);
+        // A ledger that has its id is not written to here, so a start on a ledger that has become
+        // read-only still comes up and reports it (health, 503s) instead of failing here.
+        if (existing is null)
+        {
+            await CreateIdentityAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var (id, highest) = await ReadLedgerAsync(cancellationToken).ConfigureAwait(false);
+        var marker = new LedgerIdentityMarker(id!, highest, description, time.GetUtcNow());
+        WriteMarker(marker);
+        return marker;
+    }
+
+    private async Task CreateIdentityAsync(CancellationToken cancellationToken)
+    {
         await using (var connection = await ledger.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
             var create = mySql
@@ -122,11 +138,6 @@ public sealed class LedgerIdentity
                 new { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), At = time.GetUtcNow().ToUnixTimeSeconds() },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
-
-        var (id, highest) = await ReadLedgerAsync(cancellationToken).ConfigureAwait(false);
-        var marker = new LedgerIdentityMarker(id!, highest, description, time.GetUtcNow());
-        WriteMarker(marker);
-        return marker;
     }
 
     /// <summary>
