@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.MySql;
 using JetpackWhmcs.Ledger.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -10,17 +11,25 @@ public static class LedgerFactory
     /// <summary>
     /// Creates a ledger. <paramref name="database"/> is a MySQL/MariaDB connection string (it has a
     /// <c>Server=</c> or <c>Host=</c> key, and must name a <c>Database=</c>), a SQLite connection
-    /// string (<c>Data Source=...</c>), or the path of a SQLite file. Call
-    /// <see cref="ILicenseLedger.MigrateAsync"/> before first use.
+    /// string (<c>Data Source=...</c>, parsed as one), or the path of a SQLite file. A SQLite file that
+    /// does not exist yet is created readable by its owner only (SQLite gives its -wal and -shm files
+    /// the same mode). Call <see cref="ILicenseLedger.MigrateAsync"/> before first use.
     /// </summary>
     public static ILicenseLedger Create(string database, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        return DetectProvider(database) switch
+        if (DetectProvider(database) == LedgerProvider.MySql)
         {
-            LedgerProvider.MySql => new MySqlLicenseLedger(database, timeProvider, logger),
-            _ => new SqliteLicenseLedger(IsConnectionString(database) ? database : $"Data Source={database}", timeProvider, logger),
-        };
+            return new MySqlLicenseLedger(database, timeProvider, logger);
+        }
+
+        var sqlite = LedgerConnectionString.Sqlite(database);
+        if (LedgerConnectionString.SqliteFile(database) is { } file)
+        {
+            CreateOwnerOnly(file);
+        }
+
+        return new SqliteLicenseLedger(sqlite.ToString(), timeProvider, logger);
     }
 
     /// <summary>Which database <paramref name="database"/> names (see <see cref="Create"/>).</summary>
@@ -30,8 +39,31 @@ public static class LedgerFactory
         return HasKey(database, "Server") || HasKey(database, "Host") ? LedgerProvider.MySql : LedgerProvider.Sqlite;
     }
 
-    private static bool IsConnectionString(string database) =>
-        HasKey(database, "Data Source") || HasKey(database, "DataSource") || HasKey(database, "Filename");
+    /// <summary>
+    /// Creates an empty <paramref name="file"/> with mode 0600 when it does not exist (SQLite takes an
+    /// empty file for a new database), so the ledger is never readable by others, not even for a moment.
+    /// </summary>
+    private static void CreateOwnerOnly(string file)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(file) || !Directory.Exists(Path.GetDirectoryName(file)))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another process created it first: it made it the same way.
+        }
+    }
 
     private static bool HasKey(string connectionString, string key) =>
         connectionString.Split(';').Any(part =>

@@ -31,7 +31,17 @@ public static class BridgeSignature
         Convert.ToHexStringLower(Compute(key, function, timestamp, nonce, body));
 
     /// <summary>
-    /// Checks the headers and the signature; null when valid, else why not (a sentence for the 401 body).
+    /// Checks the headers read once by <see cref="SignedHeaders.Read"/> and the signature; null when
+    /// valid, else why not (a sentence for the 401 body). The comparison runs in constant time.
+    /// </summary>
+    public static string? Verify(byte[] key, string function, SignedHeaders headers, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        return Verify(key, function, headers.Timestamp, headers.Nonce, headers.Signature, body, now, maxAge);
+    }
+
+    /// <summary>
+    /// Checks the header values and the signature; null when valid, else why not (a sentence for the 401 body).
     /// The comparison runs in constant time.
     /// </summary>
     public static string? Verify(byte[] key, string function, string? timestamp, string? nonce, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan maxAge)

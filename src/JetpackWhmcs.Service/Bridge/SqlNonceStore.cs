@@ -39,6 +39,24 @@ public sealed class SqlNonceStore(string database) : INonceStore
     }
 
     /// <inheritdoc />
+    public async Task ProveWritableAsync(CancellationToken cancellationToken = default)
+    {
+        await using DbConnection connection = mySql ? new MySqlConnection(database) : new SqliteConnection(SqliteConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        // Rolled back, so nothing durable changes and no nonce is taken; a random value never blocks on
+        // another instance's probe.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // The SQL is built from constants only; values are parameters.
+        command.CommandText = $"INSERT INTO {Table} (nonce, seen_at) VALUES (@nonce, 0)";
+#pragma warning restore CA2100
+        Add(command, "@nonce", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         ExecuteAsync($"DELETE FROM {Table} WHERE seen_at < @cutoff", command => Add(command, "@cutoff", cutoff.ToUnixTimeSeconds()), cancellationToken);
 

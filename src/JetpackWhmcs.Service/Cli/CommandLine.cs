@@ -4,17 +4,22 @@ using Spectre.Console.Cli;
 
 namespace JetpackWhmcs.Service.Cli;
 
-/// <summary>Runs the command table with the one exception handler: a sentence on stderr and exit code 1.</summary>
+/// <summary>
+/// Runs the command table with the one exception handler: a sentence on stderr and exit code 1, so
+/// that <c>$(jetpack-whmcs ... --json)</c> captures data or nothing, never an error taken for data.
+/// </summary>
 public static class CommandLine
 {
     /// <summary>Runs <paramref name="args"/> against the commands of <paramref name="table"/>.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="table">Registers the commands (Program.cs).</param>
-    /// <param name="console">Where output goes; the terminal when null (tests pass a recording console).</param>
+    /// <param name="console">Where output goes; the terminal (failures on stderr) when null; tests pass a recording console, which gets both.</param>
     /// <param name="cancellationToken">Cancels the command (Program.cs passes <see cref="StopSignals"/>).</param>
     public static Task<int> RunAsync(string[] args, Action<IConfigurator> table, IAnsiConsole? console = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
+        // The terminal's failures go to stderr; a console given by a test records both.
+        var errors = console ?? ErrorConsole();
         console ??= TerminalConsole();
         var services = new ServiceCollection();
         services.AddSingleton(console);
@@ -26,7 +31,7 @@ public static class CommandLine
             config.Settings.Console = console;
             config.SetExceptionHandler((exception, _) =>
             {
-                console.MarkupLineInterpolated($"[red]{ErrorSentence.For(exception)}[/]");
+                errors.MarkupLineInterpolated($"[red]{ErrorSentence.For(exception)}[/]");
                 return 1;
             });
             table(config);
@@ -42,6 +47,18 @@ public static class CommandLine
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
+
+    /// <summary>Standard error, as wide as <see cref="TerminalConsole"/> when redirected.</summary>
+    private static IAnsiConsole ErrorConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
         {
             console.Profile.Width = RedirectedWidth;
         }

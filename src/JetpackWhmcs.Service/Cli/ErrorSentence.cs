@@ -11,6 +11,12 @@ public static class ErrorSentence
     public static string For(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        // Whatever produced the sentence, a connection string's password never reaches the operator's screen.
+        return Ledger.Connections.LedgerConnectionString.ScrubPasswords(Sentence(exception));
+    }
+
+    private static string Sentence(Exception exception)
+    {
         return exception switch
         {
             CommandFailedException e => e.Message,
@@ -20,7 +26,8 @@ public static class ErrorSentence
             IOException e when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
                 => "The address is already in use: pick another port with --urls.",
             OperationCanceledException => "Cancelled.",
-            AggregateException { InnerException: { } inner } => For(inner),
+            Ledger.Identity.LedgerIdentityException e => e.Message,
+            AggregateException { InnerException: { } inner } => Sentence(inner),
             _ => $"Failed: {exception.Message.TrimEnd('.')} ({exception.GetType().Name}).",
         };
     }

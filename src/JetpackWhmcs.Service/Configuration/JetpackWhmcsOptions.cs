@@ -42,6 +42,12 @@ public sealed class JetpackWhmcsOptions
     /// <summary>How old a pending claim must be before recovery touches it (a live call may still be working on it).</summary>
     public TimeSpan RecoveryGrace { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Accept a ledger that the data directory shows is not the one it used before (emptied, truncated,
+    /// replaced): <c>--accept-new-ledger</c> of <c>migrate</c> and <c>serve</c>, for a ledger meant to start over.
+    /// </summary>
+    public bool AcceptNewLedger { get; set; }
+
     /// <summary>The database actually used: <see cref="Database"/> or the SQLite file in the data directory.</summary>
     public string ResolvedDatabase => string.IsNullOrWhiteSpace(Database) ? Path.Combine(DataDir, "ledger.db") : Database;
 

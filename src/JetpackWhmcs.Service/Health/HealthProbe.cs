@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
+using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Health;
 
-/// <summary>Checks that the database answers and that the Jetpack Licensing API is reachable.</summary>
-public sealed class HealthProbe(ILicenseLedger ledger, IJetpackLicensingClient api, JetpackWhmcsOptions options)
+/// <summary>Checks that the database answers and can be written, and that the Jetpack Licensing API is reachable.</summary>
+public sealed class HealthProbe(ILicenseLedger ledger, INonceStore nonces, IJetpackLicensingClient api, JetpackWhmcsOptions options)
 {
     /// <summary>How long one check may take before it counts as failed.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
@@ -19,14 +20,27 @@ public sealed class HealthProbe(ILicenseLedger ledger, IJetpackLicensingClient a
         return [await database, await apiCheck];
     }
 
-    /// <summary>Pings the ledger's database.</summary>
+    /// <summary>Pings the ledger's database, then proves it can be written (a write rolled back).</summary>
     public Task<HealthCheck> CheckDatabaseAsync(CancellationToken cancellationToken = default) =>
         TimedAsync("database", async ct =>
         {
             // The ping reads the licence table, so a dropped or unmigrated database fails here too.
             await ledger.PingAsync(ct);
-            return $"{DatabaseKind.Describe(options.ResolvedDatabase)} answers";
-        }, e => $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({Short(e)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
+            try
+            {
+                // Every changing call writes its nonce first: a ledger that reads but cannot be written
+                // would answer every one of them with a failure, so it is not healthy.
+                await nonces.ProveWritableAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new LedgerNotWritableException(e);
+            }
+
+            return $"{DatabaseKind.Describe(options.ResolvedDatabase)} answers and can be written";
+        }, e => e is LedgerNotWritableException
+            ? $"the licence ledger cannot be written ({DatabaseKind.Scrub(Short(e.InnerException!), options.ResolvedDatabase)}): check that the jetpack-whmcs service can write {DatabaseKind.Describe(options.ResolvedDatabase)} (file permissions, free disk space, the database user's rights)"
+            : $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({DatabaseKind.Scrub(Short(e), options.ResolvedDatabase)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
 
     /// <summary>Reads the public product list (no token needed).</summary>
     public Task<HealthCheck> CheckApiAsync(CancellationToken cancellationToken = default) =>

@@ -46,11 +46,30 @@ public static class ServiceHost
         builder.Services.AddJetpackWhmcsCore();
         builder.Services.AddHostedService<RecoveryWorker>();
         builder.Services.AddHostedService<NoncePurgeWorker>();
+        builder.Services.AddHostedService<LedgerIdentityWorker>();
+
+        // A body above the endpoint's limit is refused by Kestrel as it arrives (413), not buffered first.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ModuleEndpoints.MaxBodyBytes);
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
-            // Never a stack trace: one sentence and the trace id to find the log line.
+            // Never a stack trace to the caller: one sentence and the trace id; the log line under that
+            // trace id has the exception (type, message without connection-string passwords, stack).
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } failure)
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<JetpackWhmcsOptions>>().Value;
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("JetpackWhmcs.Service").LogError(
+                    "Unexpected failure of {Method} {Path} (trace id {TraceId}): {ExceptionType}: {Message}{NewLine}{StackTrace}",
+                    context.Request.Method,
+                    context.Request.Path.Value,
+                    context.TraceIdentifier,
+                    failure.GetType().FullName,
+                    DatabaseKind.Scrub(failure.Message, options.ResolvedDatabase),
+                    Environment.NewLine,
+                    failure.StackTrace);
+            }
+
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new JsonObject
             {
@@ -86,8 +105,7 @@ public static class ServiceHost
         var options = services.GetRequiredService<IOptions<JetpackWhmcsOptions>>().Value;
         EnsureDataDirectory(options);
         _ = services.GetRequiredService<BridgeSecret>();
-        await services.GetRequiredService<ILicenseLedger>().MigrateAsync(cancellationToken);
-        await services.GetRequiredService<INonceStore>().MigrateAsync(cancellationToken);
+        await LedgerPreparation.PrepareAsync(services, cancellationToken);
         var tokens = services.GetRequiredService<TokenRegistry>();
         foreach (var token in await WhmcsTokenSource.ReadAsync(options.ResolvedDatabase, cancellationToken))
         {
@@ -126,6 +144,8 @@ public static class ServiceHost
             builder.Logging.AddSimpleConsole(o =>
             {
                 o.SingleLine = true;
+                // Scopes carry the trace id of a module call onto the engine's own lines.
+                o.IncludeScopes = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
                 o.UseUtcTimestamp = true;
             });
@@ -134,5 +154,7 @@ public static class ServiceHost
         // The HTTP client logs every request URL, which is fine, but never its headers (the bearer token).
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Our handler logs the failure once, under its trace id and without secrets.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
     }
 }

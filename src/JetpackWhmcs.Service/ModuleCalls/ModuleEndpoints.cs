@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Service.Bridge;
@@ -46,34 +48,24 @@ public static class ModuleEndpoints
             return Error(StatusCodes.Status503ServiceUnavailable, "The jetpack-whmcs service is shutting down: retry in a moment.");
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var (body, unreadable, unreadableStatus) = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
             metrics.RecordModuleCall(label, "bad_request");
-            return Error(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
+            return Error(unreadableStatus, unreadable!);
         }
 
-        var headers = context.Request.Headers;
+        // Each signing header is read once; the nonce checked by the signature is the nonce remembered.
         var now = timeProvider.GetUtcNow();
-        var refusal = BridgeSignature.Verify(
-            secret.Key,
-            function,
-            headers[BridgeSignature.TimestampHeader].FirstOrDefault(),
-            headers[BridgeSignature.NonceHeader].FirstOrDefault(),
-            headers[BridgeSignature.SignatureHeader].FirstOrDefault(),
-            body,
-            now,
-            options.Value.SignatureMaxAge);
-        if (refusal is null && !await nonces.TryRememberAsync(headers[BridgeSignature.NonceHeader].ToString(), now, context.RequestAborted))
+        var signed = SignedHeaders.Read(context.Request.Headers, out var refusal);
+        if (signed is not null)
         {
-            refusal = "The request was already received once (replayed nonce): nothing was done.";
+            refusal = BridgeSignature.Verify(secret.Key, function, signed, body, now, options.Value.SignatureMaxAge);
         }
 
         if (refusal is not null)
         {
-            metrics.RecordModuleCall(label, "unauthorized");
-            logger.LogWarning("Refused a module call to {Function} from {Remote}: {Reason}", label, context.Connection.RemoteIpAddress, refusal);
-            return Error(StatusCodes.Status401Unauthorized, refusal);
+            return Unauthorized(refusal);
         }
 
         if (!known)
@@ -82,20 +74,51 @@ public static class ModuleEndpoints
             return Error(StatusCodes.Status400BadRequest, $"The module function '{Truncate(function)}' is unknown: the bridge and the service versions may not match.");
         }
 
-        var (parameters, invalid) = ModuleParameters.Read(body);
-        if (invalid is not null)
+        // Parsed once: the engine gets an element of this document.
+        using var call = ModuleCallBody.Read(body);
+        if (call.Error is not null)
         {
             metrics.RecordModuleCall(label, "bad_request");
-            logger.LogWarning("Refused a module call to {Function}: {Reason}", function, invalid);
-            return Error(StatusCodes.Status400BadRequest, invalid);
+            logger.LogWarning("Refused a module call to {Function}: {Reason}", function, call.Error);
+            return Error(StatusCodes.Status400BadRequest, call.Error);
         }
 
+        if (ReplayPolicy.RemembersNonce(function))
+        {
+            bool fresh;
+            try
+            {
+                fresh = await nonces.TryRememberAsync(signed!.Nonce, now, CancellationToken.None);
+            }
+            catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
+            {
+                metrics.RecordModuleCall(label, "unavailable");
+                var database = options.Value.ResolvedDatabase;
+                logger.LogError("The nonce of a {Function} call could not be written to the ledger (trace id {TraceId}): {Reason}", function, context.TraceIdentifier, DatabaseKind.Scrub(e.Message, database));
+                return Error(
+                    StatusCodes.Status503ServiceUnavailable,
+                    $"The licence ledger cannot be written ({DatabaseKind.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), database)}): check that the jetpack-whmcs service can write {DatabaseKind.Describe(database)} (file permissions, free disk space, the database user's rights); nothing was done.");
+            }
+
+            if (!fresh)
+            {
+                return Unauthorized("The request was already received once (replayed nonce): nothing was done.");
+            }
+        }
+
+        var parameters = call.Params;
         tokens.RememberFromParameters(parameters);
         var started = Stopwatch.GetTimestamp();
         // The engine gets no request-abort token: once started, a call finishes (and writes the ledger)
         // even when the bridge gives up waiting; the API client's own deadlines bound it.
         using var requestIds = JetpackRequestIds.Capture();
-        var result = await engine.InvokeAsync(function, parameters, CancellationToken.None);
+        ModuleResult result;
+        // The trace id on every line the engine logs for this call (what an "internal error" sentence points to).
+        using (logger.BeginScope("trace id {TraceId}", context.TraceIdentifier))
+        {
+            result = await engine.InvokeAsync(function, parameters, CancellationToken.None);
+        }
+
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var outcome = result.Outcome.ToString().ToLowerInvariant();
         var owner = OwnerOf(parameters);
@@ -111,13 +134,21 @@ public static class ModuleEndpoints
                 elapsedMs,
                 requestId);
         }
+
         return Results.Json(new JsonObject { ["result"] = result.Value?.DeepClone() }, statusCode: StatusCodes.Status200OK);
+
+        IResult Unauthorized(string sentence)
+        {
+            metrics.RecordModuleCall(label, "unauthorized");
+            logger.LogWarning("Refused a module call to {Function} from {Remote}: {Reason}", label, context.Connection.RemoteIpAddress, sentence);
+            return Error(StatusCodes.Status401Unauthorized, sentence);
+        }
     }
 
-    private static string OwnerOf(System.Text.Json.JsonElement parameters)
+    private static string OwnerOf(JsonElement parameters)
     {
-        static string? Read(System.Text.Json.JsonElement p, string key) =>
-            p.TryGetProperty(key, out var v) && v.ValueKind is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.String ? v.ToString() : null;
+        static string? Read(JsonElement p, string key) =>
+            p.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.Number or JsonValueKind.String ? v.ToString() : null;
         return Read(parameters, "addonId") is { Length: > 0 } addon and not "0" ? "addon:" + addon
             : Read(parameters, "serviceid") is { Length: > 0 } service ? "service:" + service
             : "no service";
@@ -128,21 +159,49 @@ public static class ModuleEndpoints
 
     private static string Truncate(string value) => value.Length > 60 ? value[..60] + "..." : value;
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or why it could not be read with the status to answer: too large (413, from the
+    /// Content-Length before reading or while reading), too slow (408, Kestrel's minimum data rate), cut
+    /// off (400). A client's mistake is an answer, never an exception with a stack trace in the log.
+    /// </summary>
+    private static async Task<(byte[]? Body, string? Error, int Status)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var tooLarge = $"The request body is larger than {MaxBodyBytes} bytes: nothing was done.";
+        if (request.ContentLength > MaxBodyBytes)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, tooLarge, StatusCodes.Status413PayloadTooLarge);
         }
 
-        return buffer.ToArray();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, tooLarge, StatusCodes.Status413PayloadTooLarge);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            var sentence = e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => tooLarge,
+                StatusCodes.Status408RequestTimeout => "The request body stopped arriving before it was complete: nothing was done; retry.",
+                _ => "The request body could not be read (" + e.Message.TrimEnd('.') + "): nothing was done.",
+            };
+            return (null, sentence, e.StatusCode);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException)
+        {
+            return (null, "The request body did not arrive in full (the connection was closed): nothing was done; retry.", StatusCodes.Status400BadRequest);
+        }
+
+        return (buffer.ToArray(), null, StatusCodes.Status200OK);
     }
 }

@@ -49,6 +49,8 @@ public sealed class DemoScenario(IAnsiConsole console, TimeProvider timeProvider
         {
             [nameof(JetpackWhmcsOptions.ApiUrl)] = sandbox.BaseUrl.ToString(),
             [nameof(JetpackWhmcsOptions.Database)] = database,
+            // Every run starts a new ledger on purpose (the sandbox is new too): not a lost one.
+            [nameof(JetpackWhmcsOptions.AcceptNewLedger)] = "true",
             ["ExtraTokens:0"] = settings.Token,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:JetpackWhmcs"] = "Warning",

@@ -1,5 +1,6 @@
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Commands.Support;
+using JetpackWhmcs.Service.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,7 +30,7 @@ public sealed class DoctorCommand(IAnsiConsole console) : AsyncCommand<DoctorSet
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]jetpack-whmcs doctor[/]").AddColumns("check", "result", "details / what to fix");
         foreach (var check in checks)
         {
-            table.AddRow(Markup.Escape(check.Name), check.Ok ? "[green]ok[/]" : "[red]FAIL[/]", Markup.Escape(check.Detail));
+            table.AddRow(Markup.Escape(check.Name), check.Ok ? "[green]ok[/]" : "[red]FAIL[/]", Markup.Escape(DatabaseKind.Scrub(check.Detail, scope.Options.ResolvedDatabase)));
         }
 
         console.Write(table);

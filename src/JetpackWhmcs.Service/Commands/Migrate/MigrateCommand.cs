@@ -1,7 +1,6 @@
-using JetpackWhmcs.Service.Bridge;
-using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Commands.Support;
 using JetpackWhmcs.Service.Configuration;
+using JetpackWhmcs.Service.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,16 +14,7 @@ public sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<MigrateS
     {
         await using var scope = await CommandScope.OpenAsync(settings, cancellationToken: cancellationToken);
         var where = DatabaseKind.Describe(scope.Options.ResolvedDatabase);
-        try
-        {
-            await scope.Ledger.MigrateAsync(cancellationToken);
-            await scope.Services.GetRequiredService<INonceStore>().MigrateAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not CommandFailedException)
-        {
-            throw new CommandFailedException($"Migrating {where} failed: {e.Message.TrimEnd('.')}.", e);
-        }
-
+        await LedgerPreparation.PrepareAsync(scope.Services, cancellationToken);
         var counts = await scope.Ledger.CountByStateAsync(cancellationToken);
         console.MarkupLineInterpolated($"Migrated {where}: {counts.Values.Sum()} licence row(s) ({string.Join(", ", counts.Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"))}).");
         return 0;

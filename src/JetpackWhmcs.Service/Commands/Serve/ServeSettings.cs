@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using JetpackWhmcs.Ledger.Identity;
 using JetpackWhmcs.Service.Configuration;
 using Spectre.Console.Cli;
 
@@ -18,4 +19,12 @@ public sealed class ServeSettings : TokenSettings
     [CommandOption("--sandbox-token <TOKEN>")]
     [Description("The partner token the in-process sandbox accepts. Default sandbox-token")]
     public string SandboxToken { get; init; } = "sandbox-token";
+
+    [CommandOption(LedgerIdentity.AcceptNewLedgerFlag)]
+    [Description("Accept a ledger that this data directory shows is not the one it used before (emptied, replaced): only when it is really meant to start over")]
+    public bool AcceptNewLedger { get; init; }
+
+    /// <inheritdoc />
+    public override IEnumerable<KeyValuePair<string, string?>> ToConfiguration() =>
+        AcceptNewLedger ? base.ToConfiguration().Append(new(nameof(JetpackWhmcsOptions.AcceptNewLedger), "true")) : base.ToConfiguration();
 }

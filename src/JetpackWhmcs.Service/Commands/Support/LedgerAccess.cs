@@ -19,7 +19,7 @@ public static class LedgerAccess
         catch (Exception e) when (e is not OperationCanceledException and not CommandFailedException)
         {
             throw new CommandFailedException(
-                $"The ledger in {DatabaseKind.Describe(scope.Options.ResolvedDatabase)} could not be read ({e.Message.Split('\n')[0].TrimEnd('.')}): check --database, and run `jetpack-whmcs migrate` if it was never migrated.",
+                $"The ledger in {DatabaseKind.Describe(scope.Options.ResolvedDatabase)} could not be read ({DatabaseKind.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), scope.Options.ResolvedDatabase)}): check --database, and run `jetpack-whmcs migrate` if it was never migrated.",
                 e);
         }
     }
