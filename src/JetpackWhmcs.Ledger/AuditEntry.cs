@@ -21,7 +21,17 @@ public sealed record AuditEntry
     /// <summary>The licence key involved, if any.</summary>
     public string? LicenseKey { get; init; }
 
-    /// <summary><c>ok</c>, <c>failed</c>, or <c>unknown</c> (the answer was lost: may have been carried out).</summary>
+    /// <summary>
+    /// Which attempt of the call this row records (1 for the first, 2 for its first retry, ...); null on
+    /// rows written before attempts were recorded one by one.
+    /// </summary>
+    public int? Attempt { get; init; }
+
+    /// <summary>
+    /// <c>ok</c>, <c>failed</c>, <c>unknown</c> (the answer was lost: may have been carried out),
+    /// <c>not_sent</c> (the request certainly never reached the API), or <c>sent</c> (written before a
+    /// state-changing call; a row still <c>sent</c> belongs to a process that died during the call).
+    /// </summary>
     public string Outcome { get; init; } = "";
 
     /// <summary>HTTP status, when an answer arrived.</summary>

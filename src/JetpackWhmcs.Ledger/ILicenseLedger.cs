@@ -57,7 +57,13 @@ public interface ILicenseLedger
     /// claim id and time only if the row still holds the expected claim (compare-and-swap). False when
     /// someone else took it or completed it first.
     /// </summary>
-    Task<bool> TryTakeOverClaimAsync(long id, string expectedClaimId, string newClaimId, DateTime now, CancellationToken cancellationToken = default);
+    /// <param name="id">The pending row.</param>
+    /// <param name="expectedClaimId">The claim the caller saw on it.</param>
+    /// <param name="newClaimId">A fresh claim id.</param>
+    /// <param name="now">The new claim time: the claim's lease runs from here.</param>
+    /// <param name="holder">The registered instance taking it, if any.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    Task<bool> TryTakeOverClaimAsync(long id, string expectedClaimId, string newClaimId, DateTime now, string? holder = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records the issued licence on the pending row if it still holds <paramref name="claimId"/>: key,
@@ -78,6 +84,20 @@ public interface ILicenseLedger
     /// the key is already recorded.
     /// </summary>
     Task<bool> TryRecordExistingAsync(LicenseOwner? owner, long orderId, long productId, IssuedLicense license, string? tokenFingerprint, DateTime now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a licence the API handed us that no claim holds (state unassigned, no slot), so that
+    /// its key is never lost. False when the key is already recorded.
+    /// </summary>
+    Task<bool> RecordUnassignedAsync(UnassignedLicense license, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// In one transaction: takes the oldest unassigned licence of <paramref name="productSlug"/> and
+    /// <paramref name="tokenFingerprint"/> and completes the pending row <paramref name="id"/> with it,
+    /// if that row still holds <paramref name="claimId"/>. Returns the completed row, or null (and
+    /// nothing written) when there is no such licence or the claim was lost.
+    /// </summary>
+    Task<LicenseRecord?> TryAdoptUnassignedAsync(long id, string claimId, string productSlug, string? tokenFingerprint, DateTime now, CancellationToken cancellationToken = default);
 
     // Changes to a known licence.
 
@@ -102,8 +122,32 @@ public interface ILicenseLedger
 
     // Audit.
 
-    /// <summary>Appends an audit entry.</summary>
-    Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+    /// <summary>Appends an audit entry; returns its id.</summary>
+    Task<long> RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// In one transaction: turns the write-ahead row <paramref name="startedId"/> (if any) into the
+    /// first of <paramref name="attempts"/> and appends the others.
+    /// </summary>
+    Task FinishAuditAsync(long? startedId, IReadOnlyList<AuditEntry> attempts, CancellationToken cancellationToken = default);
+
+    // Service instances: which claims belong to processes known to be gone.
+
+    /// <summary>
+    /// Registers a process start (<paramref name="id"/>, fresh per start) under the instance's stable
+    /// <paramref name="name"/>, and marks every earlier incarnation of that name stopped: the caller
+    /// guarantees (by holding the name's lock) that they no longer run.
+    /// </summary>
+    Task RegisterInstanceAsync(string id, string name, DateTime now, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a sign of life of a running instance.</summary>
+    Task HeartbeatInstanceAsync(string id, DateTime now, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks an instance stopped (a clean shutdown, after its calls finished).</summary>
+    Task MarkInstanceStoppedAsync(string id, DateTime now, CancellationToken cancellationToken = default);
+
+    /// <summary>An instance by incarnation id, or null.</summary>
+    Task<InstanceRecord?> GetInstanceAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>The newest audit entries, optionally for one owner slot or licence key.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string? owner = null, string? licenseKey = null, int limit = 100, CancellationToken cancellationToken = default);

@@ -12,6 +12,9 @@ public static class LedgerSchema
     /// <summary>The audit table: one row per API call and its outcome.</summary>
     public const string AuditTable = "jetpack_whmcs_audit";
 
+    /// <summary>The service instances (one row per process start), whose claims can be known dead.</summary>
+    public const string InstancesTable = "jetpack_whmcs_instances";
+
     /// <summary>The versions of our migrations that have been applied.</summary>
     public const string MigrationsTable = "jetpack_whmcs_migrations";
 
@@ -19,7 +22,7 @@ public static class LedgerSchema
     public const string PendingKeyPrefix = "pending:";
 
     /// <summary>The highest migration version this build knows.</summary>
-    public const int LatestMigrationVersion = 4;
+    public const int LatestMigrationVersion = 5;
 
     /// <summary>Column names of <see cref="LicensesTable"/>: the original ones first, then ours.</summary>
     public static class Columns
@@ -48,7 +51,7 @@ public static class LedgerSchema
         /// <summary>Ours: WHMCS addon id.</summary>
         public const string AddonId = "addon_id";
 
-        /// <summary>Ours: <c>pending</c>, <c>active</c>, <c>revoked</c>; NULL on legacy rows.</summary>
+        /// <summary>Ours: <c>pending</c>, <c>active</c>, <c>revoked</c>, <c>unassigned</c>; NULL on legacy rows.</summary>
         public const string State = "state";
 
         /// <summary>Ours: the uniquely indexed owner slot while pending or active.</summary>
@@ -68,6 +71,9 @@ public static class LedgerSchema
 
         /// <summary>Ours: when the claim was made or taken over.</summary>
         public const string ClaimedAt = "claimed_at";
+
+        /// <summary>Ours: the service instance (incarnation) holding the claim.</summary>
+        public const string ClaimHolder = "claim_holder";
 
         /// <summary>Ours: attached site.</summary>
         public const string AttachedSite = "attached_site";
@@ -105,6 +111,9 @@ public static class LedgerSchema
 
         /// <summary>Recovery: pending rows by claim time.</summary>
         public const string StateClaimedAt = "jetpack_product_licenses_state_claimed_at_index";
+
+        /// <summary>Instances by name (a restart marks the earlier incarnations of its name stopped).</summary>
+        public const string InstanceName = "jetpack_whmcs_instances_name_index";
 
         /// <summary>Audit by owner.</summary>
         public const string AuditOwner = "jetpack_whmcs_audit_owner_index";

@@ -52,6 +52,12 @@ public sealed record LicenseRecord
     /// <summary>When the current claim was made or taken over (UTC).</summary>
     public DateTime? ClaimedAt { get; init; }
 
+    /// <summary>
+    /// The service instance (incarnation id, see <see cref="ILicenseLedger.RegisterInstanceAsync"/>) whose
+    /// claim this is; null for claims made outside a registered instance (CLI commands, older builds).
+    /// </summary>
+    public string? ClaimHolder { get; init; }
+
     /// <summary>The site the licence is attached to, as given to the API.</summary>
     public string? AttachedSite { get; init; }
 
@@ -68,5 +74,5 @@ public sealed record LicenseRecord
     public DateTime? UpdatedAt { get; init; }
 
     /// <summary>True for a row written by the original module and not yet adopted by a service or addon.</summary>
-    public bool IsLegacyUnclaimed => ServiceId is null && AddonId is null;
+    public bool IsLegacyUnclaimed => ServiceId is null && AddonId is null && State != LicenseState.Unassigned;
 }

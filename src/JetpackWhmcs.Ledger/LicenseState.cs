@@ -12,4 +12,12 @@ public enum LicenseState
 
     /// <summary>Revoked (final). The row is kept.</summary>
     Revoked,
+
+    /// <summary>
+    /// Issued to us by the API but not (or no longer) wanted by the claim it was issued for, for
+    /// example because that claim was taken over while the answer was on its way. The row holds the
+    /// key so that it is never lost; the next claim of the same product and token adopts it before
+    /// anything new is issued. It owns no slot.
+    /// </summary>
+    Unassigned,
 }

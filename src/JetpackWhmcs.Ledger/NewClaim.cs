@@ -27,6 +27,9 @@ public sealed record NewClaim
     /// <summary>The fingerprint of the partner token.</summary>
     public string? TokenFingerprint { get; init; }
 
+    /// <summary>The registered service instance making the claim, if any (see <see cref="LicenseRecord.ClaimHolder"/>).</summary>
+    public string? Holder { get; init; }
+
     /// <summary>The claim time (UTC).</summary>
     public required DateTime Now { get; init; }
 }

@@ -191,10 +191,11 @@ public sealed class JetpackLicensingClient : IJetpackLicensingClient
     private static void CheckToken(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        // The value is never echoed: it is a secret.
-        if (token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // The value is never echoed: it is a secret. A token that cannot be a header value is refused
+        // here, before any request exists, so the caller knows for sure that nothing was sent.
+        if (PartnerTokenFormat.Problem(token) is { } problem)
         {
-            throw new ArgumentException("The partner API token contains spaces or control characters; paste it again without them.", nameof(token));
+            throw new ArgumentException(problem, nameof(token));
         }
     }
 

@@ -2,14 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
-using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Provisioning.Buttons;
 using JetpackWhmcs.Provisioning.Catalog;
 using JetpackWhmcs.Provisioning.Display;
 using JetpackWhmcs.Provisioning.Issuance;
 using JetpackWhmcs.Provisioning.Lifecycle;
 using JetpackWhmcs.Provisioning.Parameters;
-using JetpackWhmcs.Provisioning.Recovery;
 using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Provisioning;
@@ -24,12 +22,12 @@ public sealed partial class ModuleEngine : IModuleEngine
     private readonly Dictionary<string, Func<Invocation, CancellationToken, Task<ModuleResult>>> handlers;
     private readonly ILogger<ModuleEngine> logger;
 
-    /// <summary>Creates the engine.</summary>
+    /// <summary>Creates the engine with parts of its own (tests, CLI); the service host builds it once through DI.</summary>
     /// <param name="client">The Jetpack Licensing API client.</param>
     /// <param name="ledger">The licence ledger (already migrated).</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">The log (never receives the token).</param>
-    /// <param name="options">Claim staleness and recovery settings; defaults when null.</param>
+    /// <param name="options">Claim lease and recovery settings; defaults when null. Unsafe settings throw <see cref="ArgumentException"/>.</param>
     /// <param name="hooks">Test-only seams; none when null.</param>
     public ModuleEngine(
         IJetpackLicensingClient client,
@@ -38,27 +36,14 @@ public sealed partial class ModuleEngine : IModuleEngine
         ILogger<ModuleEngine> logger,
         ModuleEngineOptions? options = null,
         IProvisioningHooks? hooks = null)
+        : this(ProvisioningParts.Create(client, ledger, time, logger, options, hooks, null), logger)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
-        options ??= new ModuleEngineOptions();
+    }
+
+    internal ModuleEngine(ProvisioningParts parts, ILogger<ModuleEngine> logger)
+    {
         this.logger = logger;
-
-        var api = new AuditedApi(client, ledger, time, logger);
-        var recovery = new ClaimRecovery(new UnrecordedLicenseFinder(api, ledger, options), ledger, time, options);
-        var issuer = new LicenseIssuer(api, ledger, recovery, time, options, hooks ?? NoProvisioningHooks.Instance, logger);
-        var services = new EngineServices(
-            api,
-            ledger,
-            issuer,
-            new LicenseOperations(api, ledger, time),
-            new CurrentLicense(ledger, issuer, time),
-            new ProductCatalog(client, time, options),
-            time,
-            logger);
-
+        var services = parts.Services;
         var catalog = new CatalogFunctions(services);
         var suspension = new Suspension(services);
         var renewal = new Renewal(services);

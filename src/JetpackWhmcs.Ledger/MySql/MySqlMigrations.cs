@@ -62,6 +62,11 @@ internal static class MySqlMigrations
         $"INDEX `{LedgerSchema.Indexes.AuditOwner}` (`owner`), INDEX `{LedgerSchema.Indexes.AuditLicenseKey}` (`license_key`)) " +
         "DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
+    private const string CreateInstances =
+        $"CREATE TABLE IF NOT EXISTS `{LedgerSchema.InstancesTable}` (`id` varchar(64) NOT NULL PRIMARY KEY, `name` varchar(255) NOT NULL, " +
+        "`started_at` datetime NOT NULL, `heartbeat_at` datetime NOT NULL, `stopped_at` datetime NULL, " +
+        $"INDEX `{LedgerSchema.Indexes.InstanceName}` (`name`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+
     /// <summary>Lock names are per server: include the database so two ledgers on one server do not wait for each other.</summary>
     private const string LockName = "CONCAT('jetpack_whmcs_migrate_', MD5(DATABASE()))";
 
@@ -143,6 +148,28 @@ internal static class MySqlMigrations
         {
             await RunAsync(CreateAudit);
             await RecordAsync(4, "audit table");
+        }
+
+        if (!applied.Contains(5))
+        {
+            await RetryOnRaceAsync(DuplicateColumn, async () =>
+            {
+                if (!(await NamesAsync("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @T")).Contains("claim_holder"))
+                {
+                    await RunAsync($"ALTER TABLE `{T}` ADD COLUMN `claim_holder` varchar(64) NULL");
+                }
+
+                var audit = await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @A",
+                    new { A = LedgerSchema.AuditTable },
+                    cancellationToken: cancellationToken));
+                if (!audit.Contains("attempt", StringComparer.OrdinalIgnoreCase))
+                {
+                    await RunAsync($"ALTER TABLE `{LedgerSchema.AuditTable}` ADD COLUMN `attempt` int NULL");
+                }
+            });
+            await RunAsync(CreateInstances);
+            await RecordAsync(5, "claim holders, service instances, one audit row per attempt");
         }
 
         return done;

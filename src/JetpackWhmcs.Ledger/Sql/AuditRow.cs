@@ -15,6 +15,8 @@ internal sealed class AuditRow
 
     public string? LicenseKey { get; set; }
 
+    public int? Attempt { get; set; }
+
     public string Outcome { get; set; } = "";
 
     public int? HttpStatus { get; set; }
@@ -35,6 +37,7 @@ internal sealed class AuditRow
         Owner = Owner,
         LicenseRowId = LicenseRowId,
         LicenseKey = LicenseKey,
+        Attempt = Attempt,
         Outcome = Outcome,
         HttpStatus = HttpStatus,
         ErrorCode = ErrorCode,

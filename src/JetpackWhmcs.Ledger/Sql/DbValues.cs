@@ -8,6 +8,7 @@ internal static class DbValues
     public const string Pending = "pending";
     public const string Active = "active";
     public const string Revoked = "revoked";
+    public const string Unassigned = "unassigned";
 
     /// <summary>
     /// UTC, truncated to whole seconds: the original TIMESTAMP columns hold no fractions on MySQL, and
@@ -39,6 +40,7 @@ internal static class DbValues
         LicenseState.Pending => Pending,
         LicenseState.Active => Active,
         LicenseState.Revoked => Revoked,
+        LicenseState.Unassigned => Unassigned,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown licence state."),
     };
 
@@ -48,6 +50,7 @@ internal static class DbValues
         Pending => LicenseState.Pending,
         Active => LicenseState.Active,
         Revoked => LicenseState.Revoked,
+        Unassigned => LicenseState.Unassigned,
         null => revokedAt is null ? LicenseState.Active : LicenseState.Revoked,
         _ => throw new InvalidOperationException($"The ledger holds an unknown licence state '{state}'."),
     };

@@ -11,6 +11,7 @@ internal sealed class LedgerStatements
 {
     private const string T = LedgerSchema.LicensesTable;
     private const string A = LedgerSchema.AuditTable;
+    private const string I = LedgerSchema.InstancesTable;
 
     /// <summary>The row columns, aliased to <see cref="LicenseRow"/> properties.</summary>
     private const string RowColumns =
@@ -18,12 +19,12 @@ internal sealed class LedgerStatements
         "issued_at AS IssuedAt, revoked_at AS RevokedAt, service_id AS ServiceId, addon_id AS AddonId, " +
         "state AS State, active_owner AS ActiveOwner, product_slug AS ProductSlug, " +
         "jetpack_license_id AS JetpackLicenseId, token_fingerprint AS TokenFingerprint, claim_id AS ClaimId, " +
-        "claimed_at AS ClaimedAt, attached_site AS AttachedSite, attached_at AS AttachedAt, " +
+        "claimed_at AS ClaimedAt, claim_holder AS ClaimHolder, attached_site AS AttachedSite, attached_at AS AttachedAt, " +
         "suspended_site AS SuspendedSite, last_error AS LastError, updated_at AS UpdatedAt";
 
     private const string AuditColumns =
         "id AS Id, at AS At, operation AS Operation, owner AS Owner, license_row_id AS LicenseRowId, " +
-        "license_key AS LicenseKey, outcome AS Outcome, http_status AS HttpStatus, error_code AS ErrorCode, " +
+        "license_key AS LicenseKey, attempt AS Attempt, outcome AS Outcome, http_status AS HttpStatus, error_code AS ErrorCode, " +
         "message AS Message, request_id AS RequestId, duration_ms AS DurationMs";
 
     /// <param name="lastInsertId">The dialect's expression for the id of the row just inserted.</param>
@@ -32,8 +33,8 @@ internal sealed class LedgerStatements
     {
         InsertClaim =
             $"INSERT INTO {T} (order_id, product_id, license_key, issued_at, service_id, addon_id, state, active_owner, " +
-            "product_slug, token_fingerprint, claim_id, claimed_at, updated_at) VALUES (@OrderId, @ProductId, @LicenseKey, " +
-            "@Now, @ServiceId, @AddonId, 'pending', @Slot, @ProductSlug, @TokenFingerprint, @ClaimId, @Now, @Now); " +
+            "product_slug, token_fingerprint, claim_id, claimed_at, claim_holder, updated_at) VALUES (@OrderId, @ProductId, @LicenseKey, " +
+            "@Now, @ServiceId, @AddonId, 'pending', @Slot, @ProductSlug, @TokenFingerprint, @ClaimId, @Now, @Holder, @Now); " +
             $"SELECT {lastInsertId};";
         InsertExisting =
             $"INSERT INTO {T} (order_id, product_id, license_key, issued_at, revoked_at, service_id, addon_id, state, " +
@@ -42,6 +43,13 @@ internal sealed class LedgerStatements
             "@ProductSlug, @JetpackLicenseId, @TokenFingerprint, @AttachedSite, @AttachedAt, @Now); " +
             $"SELECT {lastInsertId};";
         SelectSuccessorForUpdate = $"SELECT {RowColumns} FROM {T} WHERE id = @Id{forUpdate}";
+        SelectUnassignedForUpdate =
+            $"SELECT {RowColumns} FROM {T} WHERE state = 'unassigned' AND product_slug = @ProductSlug " +
+            $"AND (token_fingerprint = @TokenFingerprint OR (token_fingerprint IS NULL AND @TokenFingerprint IS NULL)) ORDER BY id LIMIT 1{forUpdate}";
+        InsertAudit =
+            $"INSERT INTO {A} (at, operation, owner, license_row_id, license_key, attempt, outcome, http_status, error_code, message, " +
+            "request_id, duration_ms) VALUES (@At, @Operation, @Owner, @LicenseRowId, @LicenseKey, @Attempt, @Outcome, @HttpStatus, " +
+            $"@ErrorCode, @Message, @RequestId, @DurationMs); SELECT {lastInsertId};";
     }
 
     public string InsertClaim { get; }
@@ -49,6 +57,11 @@ internal sealed class LedgerStatements
     public string InsertExisting { get; }
 
     public string SelectSuccessorForUpdate { get; }
+
+    /// <summary>The oldest unassigned licence of a product and token, locked for adoption.</summary>
+    public string SelectUnassignedForUpdate { get; }
+
+    public string InsertAudit { get; }
 
     public string SelectById { get; } = $"SELECT {RowColumns} FROM {T} WHERE id = @Id";
 
@@ -92,7 +105,7 @@ internal sealed class LedgerStatements
     public string ListSuffix { get; } = " ORDER BY id LIMIT @Limit";
 
     public string TakeOverClaim { get; } =
-        $"UPDATE {T} SET claim_id = @NewClaimId, claimed_at = @Now, updated_at = @Now, issued_at = issued_at " +
+        $"UPDATE {T} SET claim_id = @NewClaimId, claimed_at = @Now, claim_holder = @Holder, updated_at = @Now, issued_at = issued_at " +
         "WHERE id = @Id AND claim_id = @ExpectedClaimId AND state = 'pending'";
 
     public string CompleteClaim { get; } =
@@ -130,10 +143,32 @@ internal sealed class LedgerStatements
     public string SetLastError { get; } =
         $"UPDATE {T} SET last_error = @Message, updated_at = @Now, issued_at = issued_at WHERE id = @Id";
 
-    public string InsertAudit { get; } =
-        $"INSERT INTO {A} (at, operation, owner, license_row_id, license_key, outcome, http_status, error_code, message, " +
-        "request_id, duration_ms) VALUES (@At, @Operation, @Owner, @LicenseRowId, @LicenseKey, @Outcome, @HttpStatus, " +
-        "@ErrorCode, @Message, @RequestId, @DurationMs)";
+    /// <summary>Turns a write-ahead <c>sent</c> row into the first attempt's outcome.</summary>
+    public string FinishAudit { get; } =
+        $"UPDATE {A} SET license_key = COALESCE(@LicenseKey, license_key), attempt = @Attempt, outcome = @Outcome, " +
+        "http_status = @HttpStatus, error_code = @ErrorCode, message = @Message, request_id = @RequestId, duration_ms = @DurationMs " +
+        "WHERE id = @Id";
+
+    public string InsertInstance { get; } =
+        $"INSERT INTO {I} (id, name, started_at, heartbeat_at, stopped_at) VALUES (@Id, @Name, @Now, @Now, NULL)";
+
+    /// <summary>A new incarnation proves the earlier ones of its name dead (they held the name's lock).</summary>
+    public string StopEarlierIncarnations { get; } =
+        $"UPDATE {I} SET stopped_at = @Now WHERE name = @Name AND id <> @Id AND stopped_at IS NULL";
+
+    public string HeartbeatInstance { get; } = $"UPDATE {I} SET heartbeat_at = @Now WHERE id = @Id AND stopped_at IS NULL";
+
+    public string StopInstance { get; } = $"UPDATE {I} SET stopped_at = @Now WHERE id = @Id AND stopped_at IS NULL";
+
+    public string SelectInstance { get; } =
+        $"SELECT id AS Id, name AS Name, started_at AS StartedAt, heartbeat_at AS HeartbeatAt, stopped_at AS StoppedAt FROM {I} WHERE id = @Id";
+
+    public string InsertUnassigned { get; } =
+        $"INSERT INTO {T} (order_id, product_id, license_key, issued_at, state, product_slug, jetpack_license_id, " +
+        "token_fingerprint, last_error, updated_at) VALUES (@OrderId, @ProductId, @LicenseKey, @IssuedAt, 'unassigned', " +
+        "@ProductSlug, @JetpackLicenseId, @TokenFingerprint, @Note, @Now)";
+
+    public string DeleteUnassigned { get; } = $"DELETE FROM {T} WHERE id = @Id AND state = 'unassigned'";
 
     /// <summary>The start of the audit listing; filters are appended so each one can use its index.</summary>
     public string AuditPrefix { get; } = $"SELECT {AuditColumns} FROM {A} WHERE 1 = 1";

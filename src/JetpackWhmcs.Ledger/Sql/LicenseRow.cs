@@ -38,6 +38,8 @@ internal sealed class LicenseRow
 
     public object? ClaimedAt { get; set; }
 
+    public string? ClaimHolder { get; set; }
+
     public string? AttachedSite { get; set; }
 
     public object? AttachedAt { get; set; }
@@ -68,6 +70,7 @@ internal sealed class LicenseRow
             TokenFingerprint = TokenFingerprint,
             ClaimId = ClaimId,
             ClaimedAt = DbValues.ReadTime(ClaimedAt),
+            ClaimHolder = ClaimHolder,
             AttachedSite = AttachedSite,
             AttachedAt = DbValues.ReadTime(AttachedAt),
             SuspendedSite = SuspendedSite,

@@ -172,6 +172,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
             claim.ProductSlug,
             claim.TokenFingerprint,
             claim.ClaimId,
+            claim.Holder,
         };
 
         await using var connection = await OpenAsync(cancellationToken);
@@ -219,14 +220,15 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         throw new InvalidOperationException($"The slot {claim.SlotKey} kept changing hands; try the claim again.");
     }
 
-    public async Task<bool> TryTakeOverClaimAsync(long id, string expectedClaimId, string newClaimId, DateTime now, CancellationToken cancellationToken = default)
+    public async Task<bool> TryTakeOverClaimAsync(long id, string expectedClaimId, string newClaimId, DateTime now, string? holder = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(expectedClaimId);
         ArgumentException.ThrowIfNullOrEmpty(newClaimId);
         DbValues.Checked(newClaimId, LedgerSchema.Lengths.ClaimId, nameof(newClaimId));
+        DbValues.Checked(holder, LedgerSchema.Lengths.ClaimId, nameof(holder));
         return await ExecuteAsync(
             Sql.TakeOverClaim,
-            new { Id = id, ExpectedClaimId = expectedClaimId, NewClaimId = newClaimId, Now = DbValues.WriteTime(now) },
+            new { Id = id, ExpectedClaimId = expectedClaimId, NewClaimId = newClaimId, Now = DbValues.WriteTime(now), Holder = holder },
             cancellationToken) == 1;
     }
 
@@ -237,21 +239,8 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         CheckIssued(issued);
         try
         {
-            return await ExecuteAsync(
-                Sql.CompleteClaim,
-                new
-                {
-                    Id = id,
-                    ClaimId = claimId,
-                    issued.LicenseKey,
-                    issued.JetpackLicenseId,
-                    IssuedAt = DbValues.WriteTime(issued.IssuedAt),
-                    issued.ProductSlug,
-                    issued.AttachedSite,
-                    AttachedAt = DbValues.WriteTime(issued.AttachedAt),
-                    Now = DbValues.WriteTime(now),
-                },
-                cancellationToken) == 1;
+            await using var connection = await OpenAsync(cancellationToken);
+            return await ExecuteAsync(connection, null, Sql.CompleteClaim, CompleteParameters(id, claimId, issued, now), cancellationToken) == 1;
         }
         catch (DbException e) when (IsUniqueViolation(e))
         {
@@ -262,6 +251,75 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
 
             return false;
         }
+    }
+
+    private static object CompleteParameters(long id, string claimId, IssuedLicense issued, DateTime now) => new
+    {
+        Id = id,
+        ClaimId = claimId,
+        issued.LicenseKey,
+        issued.JetpackLicenseId,
+        IssuedAt = DbValues.WriteTime(issued.IssuedAt),
+        issued.ProductSlug,
+        issued.AttachedSite,
+        AttachedAt = DbValues.WriteTime(issued.AttachedAt),
+        Now = DbValues.WriteTime(now),
+    };
+
+    public async Task<bool> RecordUnassignedAsync(UnassignedLicense license, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        CheckIssued(license.License);
+        DbValues.Checked(license.ProductSlug, LedgerSchema.Lengths.ProductSlug, nameof(license));
+        DbValues.Checked(license.TokenFingerprint, LedgerSchema.Lengths.TokenFingerprint, nameof(license));
+        try
+        {
+            return await ExecuteAsync(
+                Sql.InsertUnassigned,
+                new
+                {
+                    license.OrderId,
+                    license.ProductId,
+                    license.License.LicenseKey,
+                    IssuedAt = DbValues.WriteTime(license.License.IssuedAt),
+                    license.ProductSlug,
+                    license.License.JetpackLicenseId,
+                    license.TokenFingerprint,
+                    Note = DbValues.Truncate(license.Note, LedgerSchema.Lengths.Message),
+                    Now = DbValues.WriteTime(license.Now),
+                },
+                cancellationToken) == 1;
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    public async Task<LicenseRecord?> TryAdoptUnassignedAsync(long id, string claimId, string productSlug, string? tokenFingerprint, DateTime now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimId);
+        ArgumentException.ThrowIfNullOrEmpty(productSlug);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var spare = await QuerySingleAsync(
+            connection, Sql.SelectUnassignedForUpdate, new { ProductSlug = productSlug, TokenFingerprint = tokenFingerprint }, cancellationToken, transaction);
+        if (spare is null)
+        {
+            return null;
+        }
+
+        // Delete first: the key is unique, and the claim row takes it over.
+        await ExecuteAsync(connection, transaction, Sql.DeleteUnassigned, new { spare.Id }, cancellationToken);
+        var issued = new IssuedLicense(spare.LicenseKey, spare.JetpackLicenseId, spare.IssuedAt, productSlug);
+        if (await ExecuteAsync(connection, transaction, Sql.CompleteClaim, CompleteParameters(id, claimId, issued, now), cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await QuerySingleAsync(connection, Sql.SelectById, new { Id = id }, cancellationToken);
     }
 
     public async Task<bool> ReleaseClaimAsync(long id, string claimId, CancellationToken cancellationToken = default)
@@ -409,27 +467,84 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public async Task<long> RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.InsertAudit, AuditParameters(entry, null), cancellationToken: cancellationToken));
+    }
+
+    public async Task FinishAuditAsync(long? startedId, IReadOnlyList<AuditEntry> attempts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = attempts.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var first = i == 0 && startedId is not null;
+            await connection.ExecuteAsync(new CommandDefinition(
+                first ? Sql.FinishAudit : Sql.InsertAudit, AuditParameters(attempts[i], first ? startedId : null), transaction, cancellationToken: cancellationToken));
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static DynamicParameters AuditParameters(AuditEntry entry, long? id)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrEmpty(entry.Operation);
-        await ExecuteAsync(
-            Sql.InsertAudit,
-            new
-            {
-                At = DbValues.WriteTime(entry.At),
-                Operation = DbValues.Truncate(entry.Operation, 32),
-                Owner = DbValues.Truncate(entry.Owner, LedgerSchema.Lengths.ActiveOwner),
-                entry.LicenseRowId,
-                LicenseKey = DbValues.Truncate(entry.LicenseKey, LedgerSchema.Lengths.LicenseKey),
-                Outcome = DbValues.Truncate(entry.Outcome, 16),
-                entry.HttpStatus,
-                ErrorCode = DbValues.Truncate(entry.ErrorCode, 100),
-                Message = DbValues.Truncate(entry.Message, LedgerSchema.Lengths.Message),
-                RequestId = DbValues.Truncate(entry.RequestId, 128),
-                entry.DurationMs,
-            },
-            cancellationToken);
+        var parameters = new DynamicParameters(new
+        {
+            At = DbValues.WriteTime(entry.At),
+            Operation = DbValues.Truncate(entry.Operation, 32),
+            Owner = DbValues.Truncate(entry.Owner, LedgerSchema.Lengths.ActiveOwner),
+            entry.LicenseRowId,
+            LicenseKey = DbValues.Truncate(entry.LicenseKey, LedgerSchema.Lengths.LicenseKey),
+            entry.Attempt,
+            Outcome = DbValues.Truncate(entry.Outcome, 16),
+            entry.HttpStatus,
+            ErrorCode = DbValues.Truncate(entry.ErrorCode, 100),
+            Message = DbValues.Truncate(entry.Message, LedgerSchema.Lengths.Message),
+            RequestId = DbValues.Truncate(entry.RequestId, 128),
+            entry.DurationMs,
+        });
+        parameters.Add("Id", id);
+        return parameters;
+    }
+
+    public async Task RegisterInstanceAsync(string id, string name, DateTime now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        DbValues.Checked(id, LedgerSchema.Lengths.ClaimId, nameof(id));
+        DbValues.Checked(name, 255, nameof(name));
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = new { Id = id, Name = name, Now = DbValues.WriteTime(now) };
+        await ExecuteAsync(connection, transaction, Sql.InsertInstance, parameters, cancellationToken);
+        await ExecuteAsync(connection, transaction, Sql.StopEarlierIncarnations, parameters, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task HeartbeatInstanceAsync(string id, DateTime now, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(Sql.HeartbeatInstance, new { Id = id, Now = DbValues.WriteTime(now) }, cancellationToken);
+
+    public async Task MarkInstanceStoppedAsync(string id, DateTime now, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(Sql.StopInstance, new { Id = id, Now = DbValues.WriteTime(now) }, cancellationToken);
+
+    public async Task<InstanceRecord?> GetInstanceAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(Sql.SelectInstance, new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToRecord();
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string? owner = null, string? licenseKey = null, int limit = 100, CancellationToken cancellationToken = default)

@@ -56,6 +56,13 @@ internal static class SqliteMigrations
         $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.AuditLicenseKey} ON {LedgerSchema.AuditTable} (license_key)",
     ];
 
+    private static readonly string[] Instances =
+    [
+        $"CREATE TABLE IF NOT EXISTS {LedgerSchema.InstancesTable} (id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, " +
+        "started_at DATETIME NOT NULL, heartbeat_at DATETIME NOT NULL, stopped_at DATETIME NULL)",
+        $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.InstanceName} ON {LedgerSchema.InstancesTable} (name)",
+    ];
+
     /// <summary>Applies the missing migrations inside the caller's (immediate) transaction; returns their versions.</summary>
     public static async Task<IReadOnlyList<int>> ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, DateTime now, CancellationToken cancellationToken)
     {
@@ -104,10 +111,35 @@ internal static class SqliteMigrations
             await RecordAsync(4, "audit table");
         }
 
+        if (!applied.Contains(5))
+        {
+            if (!(await ColumnsAsync(T)).Contains("claim_holder"))
+            {
+                await RunAsync($"ALTER TABLE {T} ADD COLUMN claim_holder VARCHAR(64) NULL");
+            }
+
+            if (!(await ColumnsAsync(LedgerSchema.AuditTable)).Contains("attempt"))
+            {
+                await RunAsync($"ALTER TABLE {LedgerSchema.AuditTable} ADD COLUMN attempt INTEGER NULL");
+            }
+
+            foreach (var statement in Instances)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(5, "claim holders, service instances, one audit row per attempt");
+        }
+
         return done;
 
         Task RunAsync(string sql) =>
             connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+
+        async Task<HashSet<string>> ColumnsAsync(string table) =>
+            (await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT name FROM pragma_table_info('{table}')", transaction: transaction, cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         async Task RecordAsync(int version, string description)
         {

@@ -1,114 +1,101 @@
-using System.Diagnostics;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
+using JetpackWhmcs.Licensing.Attempts;
 using JetpackWhmcs.Licensing.Models;
 using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Provisioning.Audit;
 
 /// <summary>
-/// The licensing client as the engine uses it: every call is timed and recorded in the audit table
-/// (operation, owner, key, outcome, status, code, message, request id, duration). Never the token.
+/// The licensing client as the engine uses it: every attempt that leaves the process, retries
+/// included, becomes one audit row (operation, owner, key, attempt, outcome, status, code, message,
+/// request id, duration), so the audit counts exactly what the API received. A state-changing call
+/// writes its row before it is sent (outcome <c>sent</c>): if the process dies during the call, the
+/// row still says a request may have left. Never the token.
 /// </summary>
 internal sealed partial class AuditedApi(IJetpackLicensingClient client, ILicenseLedger ledger, TimeProvider time, ILogger logger)
 {
     public IJetpackLicensingClient Client => client;
 
     public Task<License> IssueAsync(string token, string productSlug, AuditContext context, CancellationToken ct) =>
-        RunAsync("issue", context, () => client.IssueLicenseAsync(token, productSlug, ct), ct);
+        RunAsync("issue", true, context, c => client.IssueLicenseAsync(token, productSlug, c), ct);
 
     public Task<License> RevokeAsync(string token, string key, AuditContext context, CancellationToken ct) =>
-        RunAsync("revoke", context with { LicenseKey = key }, () => client.RevokeLicenseAsync(token, key, ct), ct);
+        RunAsync("revoke", true, context with { LicenseKey = key }, c => client.RevokeLicenseAsync(token, key, c), ct);
 
     public Task<License> AttachAsync(string token, string key, string site, AuditContext context, CancellationToken ct) =>
-        RunAsync("attach", context with { LicenseKey = key }, () => client.AttachLicenseAsync(token, key, site, ct), ct);
+        RunAsync("attach", true, context with { LicenseKey = key }, c => client.AttachLicenseAsync(token, key, site, c), ct);
 
     public Task<License> DetachAsync(string token, string key, bool email, AuditContext context, CancellationToken ct) =>
-        RunAsync("detach", context with { LicenseKey = key }, () => client.DetachLicenseAsync(token, key, email, ct), ct);
+        RunAsync("detach", true, context with { LicenseKey = key }, c => client.DetachLicenseAsync(token, key, email, c), ct);
 
     public Task<License> GetAsync(string token, string key, AuditContext context, CancellationToken ct) =>
-        RunAsync("get", context with { LicenseKey = key }, () => client.GetLicenseAsync(token, key, ct), ct);
+        RunAsync("get", false, context with { LicenseKey = key }, c => client.GetLicenseAsync(token, key, c), ct);
 
     public Task<LicensePage> ListAsync(string token, LicenseListQuery query, AuditContext context, CancellationToken ct) =>
-        RunAsync("list", context, () => client.ListLicensesAsync(token, query, ct), ct);
+        RunAsync("list", false, context, c => client.ListLicensesAsync(token, query, c), ct);
 
-    private async Task<T> RunAsync<T>(string operation, AuditContext context, Func<Task<T>> call, CancellationToken ct)
+    private async Task<T> RunAsync<T>(string operation, bool changesState, AuditContext context, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
-        var at = time.GetUtcNow().UtcDateTime;
-        var started = time.GetTimestamp();
+        var template = new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            Operation = operation,
+            Owner = context.Owner,
+            LicenseRowId = context.RowId,
+            LicenseKey = context.LicenseKey,
+        };
+
+        // Written before the request may leave; if this write fails, nothing is sent.
+        long? aheadId = changesState
+            ? await ledger.RecordAuditAsync(template with { Attempt = 1, Outcome = AuditOutcomes.Sent }, CancellationToken.None).ConfigureAwait(false)
+            : null;
+
+        using var capture = ApiAttemptCapture.Start();
         try
         {
-            var result = await call().ConfigureAwait(false);
+            var result = await call(ct).ConfigureAwait(false);
             var key = context.LicenseKey ?? (result as License)?.LicenseKey;
-            await WriteAsync(new AuditEntry
-            {
-                At = at,
-                Operation = operation,
-                Owner = context.Owner,
-                LicenseRowId = context.RowId,
-                LicenseKey = key,
-                Outcome = "ok",
-                HttpStatus = 200,
-                DurationMs = Elapsed(started),
-            }).ConfigureAwait(false);
+            await FinishAsync(aheadId, AuditRows.From(template with { LicenseKey = key }, capture.Attempts, null, changesState)).ConfigureAwait(false);
             return result;
         }
         catch (JetpackApiException exception)
         {
-            await WriteAsync(new AuditEntry
-            {
-                At = at,
-                Operation = operation,
-                Owner = context.Owner,
-                LicenseRowId = context.RowId,
-                LicenseKey = context.LicenseKey,
-                Outcome = exception.MayHaveBeenCarriedOut ? "unknown" : "failed",
-                HttpStatus = (int?)exception.StatusCode,
-                ErrorCode = exception.ErrorCode,
-                Message = Shorten(exception.ApiMessage ?? exception.Message),
-                RequestId = exception.RequestId,
-                DurationMs = Elapsed(started),
-            }).ConfigureAwait(false);
+            await FinishAsync(aheadId, AuditRows.From(template, capture.Attempts, exception, changesState)).ConfigureAwait(false);
             throw;
         }
-        catch (Exception exception) when (exception is not ArgumentException && (exception is not OperationCanceledException || !ct.IsCancellationRequested))
+        catch (ArgumentException exception)
         {
-            // Anything else (a timeout surfacing as cancellation, a transport error) leaves the outcome unknown.
-            await WriteAsync(new AuditEntry
+            // The client refused the arguments before building a request: certainly nothing was sent.
+            await FinishAsync(aheadId, AuditRows.From(template, [], null, changesState, exception.GetType().Name)).ConfigureAwait(false);
+            throw new JetpackApiException(exception.Message, mayHaveBeenCarriedOut: false, innerException: exception);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Cancelled (the caller or the claim's lease) or a transport failure: a sent attempt may have been carried out.
+            await FinishAsync(aheadId, AuditRows.From(template, capture.Attempts, null, changesState, exception.GetType().Name)).ConfigureAwait(false);
+            if (exception is OperationCanceledException && ct.IsCancellationRequested)
             {
-                At = at,
-                Operation = operation,
-                Owner = context.Owner,
-                LicenseRowId = context.RowId,
-                LicenseKey = context.LicenseKey,
-                Outcome = "unknown",
-                Message = Shorten(exception.GetType().Name),
-                DurationMs = Elapsed(started),
-            }).ConfigureAwait(false);
-            throw new JetpackApiException(
-                "The Jetpack API call did not complete.",
-                mayHaveBeenCarriedOut: true,
-                innerException: exception);
+                throw;
+            }
+
+            throw new JetpackApiException("The Jetpack API call did not complete.", mayHaveBeenCarriedOut: true, innerException: exception);
         }
     }
 
-    private int Elapsed(long started) => (int)Math.Min(int.MaxValue, time.GetElapsedTime(started).TotalMilliseconds);
-
-    private static string? Shorten(string? text) => text is null ? null : text.Length > 500 ? text[..500] : text;
-
-    private async Task WriteAsync(AuditEntry entry)
+    private async Task FinishAsync(long? aheadId, IReadOnlyList<AuditEntry> rows)
     {
         try
         {
             // Not cancellable: the audit of a call that happened must be written even when the caller gave up.
-            await ledger.RecordAuditAsync(entry, CancellationToken.None).ConfigureAwait(false);
+            await ledger.FinishAuditAsync(aheadId, rows, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogAuditFailed(logger, entry.Operation, entry.Owner, exception);
+            LogAuditFailed(logger, rows.Count > 0 ? rows[0].Operation : "?", rows.Count > 0 ? rows[0].Owner : null, exception);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the audit entry for {Operation} ({Owner})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the audit entries for {Operation} ({Owner})")]
     private static partial void LogAuditFailed(ILogger logger, string operation, string? owner, Exception exception);
 }

@@ -14,9 +14,9 @@ internal static partial class Guards
             return Invalid(Sentences.MissingOwner);
         }
 
-        if (invocation.Token.Length == 0)
+        if (JetpackWhmcs.Licensing.PartnerTokenFormat.Problem(invocation.Token) is { } tokenProblem)
         {
-            return Invalid(Sentences.MissingToken);
+            return Invalid(tokenProblem);
         }
 
         if (needsProduct)

@@ -24,6 +24,12 @@ public sealed record ReconciliationReport
     /// <summary>Pending claims of the token.</summary>
     public IReadOnlyList<LicenseRecord> PendingClaims { get; init; } = [];
 
+    /// <summary>
+    /// Licences the API handed us that no service or addon holds yet, kept for the next Create of their
+    /// product (each row's <c>LastError</c> says how it came to be). Never revoked by reconcile.
+    /// </summary>
+    public IReadOnlyList<LicenseRecord> Unassigned { get; init; } = [];
+
     /// <summary>With fix: pending claims that adopted an unknown licence.</summary>
     public IReadOnlyList<LicenseRecord> Adopted { get; init; } = [];
 

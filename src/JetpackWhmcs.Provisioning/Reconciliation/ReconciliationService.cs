@@ -3,7 +3,7 @@ using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Licensing.Models;
 using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Provisioning.Errors;
-using JetpackWhmcs.Provisioning.Issuance;
+using JetpackWhmcs.Provisioning.ExactlyOnce;
 using JetpackWhmcs.Provisioning.Recovery;
 using JetpackWhmcs.Provisioning.Security;
 using Microsoft.Extensions.Logging;
@@ -12,27 +12,30 @@ namespace JetpackWhmcs.Provisioning.Reconciliation;
 
 /// <summary>
 /// Compares the ledger with the API's licence list for one token: licences WHMCS does not know,
-/// licences revoked outside WHMCS, rows whose key the API does not list, and pending claims. With
-/// <see cref="ReconcileOptions.Fix"/> it applies the safe repairs; it revokes only when explicitly asked.
+/// licences revoked outside WHMCS, rows whose key the API does not list, pending claims and kept
+/// unassigned licences. With <see cref="ReconcileOptions.Fix"/> it applies the safe repairs through
+/// the steps of <see cref="ClaimProtocol"/>; it revokes only when explicitly asked, and then only a
+/// licence that, checked again right before the revoke, is still unrecorded and cannot belong to a
+/// claim that may still be waiting for it.
 /// </summary>
 public sealed class ReconciliationService
 {
     private const int PageSize = 100;
     private readonly ILicenseLedger ledger;
-    private readonly TimeProvider time;
-    private readonly ModuleEngineOptions options;
     private readonly AuditedApi api;
-    private readonly ClaimRecovery recovery;
+    private readonly ClaimProtocol protocol;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service with parts of its own (tests, CLI); the service host builds it once through DI.</summary>
     public ReconciliationService(IJetpackLicensingClient client, ILicenseLedger ledger, TimeProvider time, ILogger<ReconciliationService> logger, ModuleEngineOptions? options = null)
+        : this(ProvisioningParts.Create(client, ledger, time, logger, options, null, null))
     {
-        ArgumentNullException.ThrowIfNull(client);
-        this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        this.time = time ?? throw new ArgumentNullException(nameof(time));
-        this.options = options ?? new ModuleEngineOptions();
-        api = new AuditedApi(client, ledger, time, logger ?? throw new ArgumentNullException(nameof(logger)));
-        recovery = new ClaimRecovery(new UnrecordedLicenseFinder(api, ledger, this.options), ledger, time, this.options);
+    }
+
+    internal ReconciliationService(ProvisioningParts parts)
+    {
+        ledger = parts.Ledger;
+        api = parts.Api;
+        protocol = parts.Protocol;
     }
 
     /// <summary>Reconciles the licences of <paramref name="token"/>. Throws <see cref="JetpackApiException"/> when the API cannot be listed.</summary>
@@ -49,10 +52,11 @@ public sealed class ReconciliationService
         known.UnionWith(recorded);
 
         var unknown = apiLicenses.Where(l => !l.IsRevoked && !known.Contains(l.LicenseKey)).ToList();
-        var active = rows.Where(r => r.State == LicenseState.Active).ToList();
-        var revokedOutside = active.Where(r => byKey.TryGetValue(r.LicenseKey, out var l) && l.IsRevoked).ToList();
-        var missing = active.Where(r => !byKey.ContainsKey(r.LicenseKey)).ToList();
+        var live = rows.Where(r => r.State is LicenseState.Active or LicenseState.Unassigned).ToList();
+        var revokedOutside = live.Where(r => byKey.TryGetValue(r.LicenseKey, out var l) && l.IsRevoked).ToList();
+        var missing = live.Where(r => !byKey.ContainsKey(r.LicenseKey)).ToList();
         var pending = rows.Where(r => r.State == LicenseState.Pending).ToList();
+        var unassigned = rows.Where(r => r.State == LicenseState.Unassigned && !revokedOutside.Contains(r)).ToList();
 
         var adopted = new List<LicenseRecord>();
         var markedRevoked = new List<LicenseRecord>();
@@ -60,18 +64,24 @@ public sealed class ReconciliationService
         var problems = new List<string>();
         if (reconcile.Fix)
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = protocol.Now;
             foreach (var row in revokedOutside)
             {
                 await ledger.MarkRevokedAsync(row.Id, ApiDates.ParseOr(byKey[row.LicenseKey].RevokedAt, now), now, cancellationToken).ConfigureAwait(false);
                 markedRevoked.Add(row);
             }
 
-            var used = await AdoptIntoStaleClaimsAsync(pending, unknown, adopted, now, cancellationToken).ConfigureAwait(false);
+            var used = await AdoptIntoClaimsAsync(pending, unknown, adopted, cancellationToken).ConfigureAwait(false);
             if (reconcile.RevokeExtras)
             {
                 foreach (var extra in unknown.Where(l => !used.Contains(l.LicenseKey)))
                 {
+                    if (await WhyNotRevokeAsync(extra, fingerprint, cancellationToken).ConfigureAwait(false) is { } reason)
+                    {
+                        problems.Add($"{extra.LicenseKey}: not revoked, {reason}; run reconcile again later.");
+                        continue;
+                    }
+
                     try
                     {
                         await api.RevokeAsync(token, extra.LicenseKey, new AuditContext("reconcile"), cancellationToken).ConfigureAwait(false);
@@ -93,6 +103,7 @@ public sealed class ReconciliationService
             RevokedOutsideWhmcs = revokedOutside,
             MissingOnApi = missing,
             PendingClaims = pending,
+            Unassigned = unassigned,
             Adopted = adopted,
             MarkedRevoked = markedRevoked,
             RevokedExtras = revokedExtras,
@@ -100,19 +111,49 @@ public sealed class ReconciliationService
         };
     }
 
-    private async Task<HashSet<string>> AdoptIntoStaleClaimsAsync(
-        List<LicenseRecord> pending, List<License> unknown, List<LicenseRecord> adopted, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Checked right before revoking an unknown licence: it may have been recorded since the list was
+    /// read, it may be the answer of a call still in flight, or a pending claim that cannot be taken over
+    /// yet may be waiting for it. Null when none of these holds.
+    /// </summary>
+    private async Task<string?> WhyNotRevokeAsync(License extra, string fingerprint, CancellationToken ct)
+    {
+        if (await ledger.FindByKeyAsync(extra.LicenseKey, ct).ConfigureAwait(false) is not null)
+        {
+            return "it was recorded in the ledger meanwhile";
+        }
+
+        var issuedAt = ApiDates.Parse(extra.IssuedAt);
+        if (issuedAt is null || issuedAt >= protocol.Now - protocol.Options.LeaseBound)
+        {
+            return "it was issued too recently to be sure no call in flight is about to record it";
+        }
+
+        var product = extra.ProductSlugFromKey;
+        foreach (var claim in await ledger.ListPendingAsync(protocol.Now.AddSeconds(1), ct).ConfigureAwait(false))
+        {
+            if ((claim.TokenFingerprint is null || claim.TokenFingerprint == fingerprint)
+                && (product is null || string.Equals(claim.ProductSlug, product, StringComparison.OrdinalIgnoreCase))
+                && protocol.WindowStart(claim) <= issuedAt)
+            {
+                return $"the pending claim on row {claim.Id} may still own it";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<HashSet<string>> AdoptIntoClaimsAsync(List<LicenseRecord> pending, List<License> unknown, List<LicenseRecord> adopted, CancellationToken ct)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
 
-        // Fresh claims may still be waiting for their own answer: only stale ones are adopted into.
-        var held = new List<(LicenseRecord Row, string ClaimId)>();
-        foreach (var row in pending.Where(r => now - (r.ClaimedAt ?? r.IssuedAt) >= options.ClaimStaleAfter))
+        // Live claims may still be waiting for their own answer: only those that may be taken over are adopted into.
+        var held = new List<HeldClaim>();
+        foreach (var row in pending)
         {
-            var claimId = Guid.NewGuid().ToString("N");
-            if (await ledger.TryTakeOverClaimAsync(row.Id, row.ClaimId ?? "", claimId, now, ct).ConfigureAwait(false))
+            if (await protocol.MayTakeOverAsync(row, ct).ConfigureAwait(false) && await protocol.TakeOverAsync(row, ct).ConfigureAwait(false) is { } taken)
             {
-                held.Add((row, claimId));
+                held.Add(taken);
             }
         }
 
@@ -125,7 +166,7 @@ public sealed class ReconciliationService
             .Select(l => new UnrecordedLicense(l, ApiDates.Parse(l.IssuedAt), l.ProductSlugFromKey))
             .OrderBy(l => l.IssuedAt ?? DateTime.MaxValue)
             .ToList();
-        var results = await recovery.MatchAsync(held, candidates, ct, used).ConfigureAwait(false);
+        var results = await protocol.MatchAsync(held, candidates, used, ct).ConfigureAwait(false);
         adopted.AddRange(results.Where(r => r.Kind == ClaimRecoveryKind.Adopted && r.Record is not null).Select(r => r.Record!));
         return used;
     }

@@ -19,4 +19,10 @@ public sealed record RecoveryReport
 
     /// <summary>Unrecorded, unattached licences no claim matched: reported, never revoked silently.</summary>
     public IReadOnlyList<UnrecordedLicense> Extras { get; init; } = [];
+
+    /// <summary>
+    /// Those of <see cref="Extras"/> old enough that no call in flight can be waiting for them, now kept
+    /// in the ledger as unassigned licences for the next Create of their product.
+    /// </summary>
+    public IReadOnlyList<UnrecordedLicense> KeptUnassigned { get; init; } = [];
 }

@@ -1,119 +1,121 @@
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
-using JetpackWhmcs.Provisioning.Audit;
+using JetpackWhmcs.Provisioning.ExactlyOnce;
 using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Provisioning.Recovery;
 
 /// <summary>
-/// Resolves every stale pending claim (a lost answer, a crashed process): takes each over (compare-and-
-/// swap, so several instances can run it), lists each token's recent licences once, adopts unrecorded
-/// licences of the same product into the claims, releases the claims nothing was issued for, and
-/// reports the extras. Meant for the service's background job and the CLI.
+/// Resolves every pending claim that may be taken over (older than the grace, or held by an instance
+/// known to be gone), through the steps of <see cref="ClaimProtocol"/>: takes each over
+/// (compare-and-swap, so several instances can run it), lists each token's recent licences once,
+/// adopts unrecorded licences of the same product into the claims, releases the claims nothing was
+/// issued for, and keeps the leftovers as unassigned licences. One token's failure never stops the
+/// round for the others. Meant for the service's background job and the CLI.
 /// </summary>
 public sealed partial class RecoveryService
 {
     private readonly ILicenseLedger ledger;
-    private readonly TimeProvider time;
-    private readonly ModuleEngineOptions options;
-    private readonly ILogger<RecoveryService> logger;
-    private readonly UnrecordedLicenseFinder finder;
-    private readonly ClaimRecovery recovery;
+    private readonly ClaimProtocol protocol;
+    private readonly ILogger logger;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service with parts of its own (tests, CLI); the service host builds it once through DI.</summary>
     public RecoveryService(IJetpackLicensingClient client, ILicenseLedger ledger, TimeProvider time, ILogger<RecoveryService> logger, ModuleEngineOptions? options = null)
+        : this(ProvisioningParts.Create(client, ledger, time, logger, options, null, null))
     {
-        ArgumentNullException.ThrowIfNull(client);
-        this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        this.time = time ?? throw new ArgumentNullException(nameof(time));
-        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        this.options = options ?? new ModuleEngineOptions();
-        var api = new AuditedApi(client, ledger, time, logger);
-        finder = new UnrecordedLicenseFinder(api, ledger, this.options);
-        recovery = new ClaimRecovery(finder, ledger, time, this.options);
     }
 
-    /// <summary>Recovers every pending claim older than <see cref="ModuleEngineOptions.ClaimStaleAfter"/>.</summary>
+    internal RecoveryService(ProvisioningParts parts)
+    {
+        ledger = parts.Ledger;
+        protocol = parts.Protocol;
+        logger = parts.Logger;
+    }
+
+    /// <summary>Recovers every pending claim that may be taken over.</summary>
     /// <param name="tokenResolver">The token for a row (see <see cref="TokenResolvers"/>), or null when unknown.</param>
     /// <param name="cancellationToken">Cancels the pass.</param>
     public async Task<RecoveryReport> RecoverPendingAsync(Func<LicenseRecord, string?> tokenResolver, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokenResolver);
-        var now = time.GetUtcNow().UtcDateTime;
-        var stale = await ledger.ListPendingAsync(now - options.ClaimStaleAfter, cancellationToken).ConfigureAwait(false);
-        var adopted = new List<LicenseRecord>();
-        var released = new List<LicenseRecord>();
-        var undecided = new List<LicenseRecord>();
-        var noToken = new List<LicenseRecord>();
-        var extras = new List<UnrecordedLicense>();
-
-        foreach (var group in stale.GroupBy(r => r.TokenFingerprint ?? ""))
+        var pending = await ledger.ListPendingAsync(protocol.Now.AddSeconds(1), cancellationToken).ConfigureAwait(false);
+        var report = new RecoveryCollector();
+        foreach (var group in pending.GroupBy(r => r.TokenFingerprint ?? ""))
         {
             var token = tokenResolver(group.First());
-            if (string.IsNullOrEmpty(token))
+            if (string.IsNullOrEmpty(token) || PartnerTokenFormat.Problem(token) is not null)
             {
-                noToken.AddRange(group);
+                report.NoToken.AddRange(group);
                 continue;
             }
 
-            var held = new List<(LicenseRecord Row, string ClaimId)>();
-            foreach (var row in group)
-            {
-                var claimId = Guid.NewGuid().ToString("N");
-                if (await ledger.TryTakeOverClaimAsync(row.Id, row.ClaimId ?? "", claimId, now, cancellationToken).ConfigureAwait(false))
-                {
-                    held.Add((row, claimId));
-                }
-            }
-
-            if (held.Count == 0)
-            {
-                continue;
-            }
-
-            IReadOnlyList<UnrecordedLicense> unrecorded;
             try
             {
-                var since = held.Min(h => recovery.WindowStart(h.Row));
-                unrecorded = await finder.FindAsync(token, since, null, cancellationToken).ConfigureAwait(false);
+                await RecoverGroupAsync(token, group.Key.Length == 0 ? null : group.Key, group.ToList(), report, cancellationToken).ConfigureAwait(false);
             }
-            catch (JetpackApiException exception)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogListFailed(logger, held.Count, exception.RequestId);
-                undecided.AddRange(held.Select(h => h.Row));
-                continue;
+                // One token's trouble (its database rows, its API answers) must not hold back the others.
+                LogGroupFailed(logger, group.Count(), exception.GetType().Name);
+                report.Undecided.AddRange(group);
             }
-
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            var results = await recovery.MatchAsync(held, unrecorded, cancellationToken, used).ConfigureAwait(false);
-            for (var i = 0; i < held.Count; i++)
-            {
-                switch (results[i].Kind)
-                {
-                    case ClaimRecoveryKind.Adopted:
-                        adopted.Add(results[i].Record ?? held[i].Row);
-                        break;
-                    case ClaimRecoveryKind.NoneFound:
-                        await ledger.ReleaseClaimAsync(held[i].Row.Id, held[i].ClaimId, CancellationToken.None).ConfigureAwait(false);
-                        released.Add(held[i].Row);
-                        break;
-                }
-            }
-
-            extras.AddRange(unrecorded.Where(l => !used.Contains(l.LicenseKey)));
         }
 
-        if (extras.Count > 0)
+        if (report.Extras.Count > 0)
         {
-            LogExtras(logger, extras.Count);
+            LogExtras(logger, report.Extras.Count, report.Kept.Count);
         }
 
-        return new RecoveryReport { Adopted = adopted, Released = released, Undecided = undecided, NoToken = noToken, Extras = extras };
+        return report.ToReport();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery could not list licences for {Count} stale claims (request id {RequestId}); they stay pending")]
+    private async Task RecoverGroupAsync(string token, string? fingerprint, List<LicenseRecord> rows, RecoveryCollector report, CancellationToken ct)
+    {
+        var held = new List<HeldClaim>();
+        foreach (var row in rows)
+        {
+            if (await protocol.MayTakeOverAsync(row, ct).ConfigureAwait(false) && await protocol.TakeOverAsync(row, ct).ConfigureAwait(false) is { } taken)
+            {
+                held.Add(taken);
+            }
+        }
+
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var (results, unrecorded) = await protocol.RecoverAsync(token, held, null, used, ct).ConfigureAwait(false);
+        for (var i = 0; i < held.Count; i++)
+        {
+            switch (results[i].Kind)
+            {
+                case ClaimRecoveryKind.Adopted:
+                    report.Adopted.Add(results[i].Record ?? held[i].Row);
+                    break;
+                case ClaimRecoveryKind.NoneFound:
+                    await protocol.ReleaseAsync(held[i]).ConfigureAwait(false);
+                    report.Released.Add(held[i].Row);
+                    break;
+                case ClaimRecoveryKind.Undecided:
+                    LogListFailed(logger, held.Count, results[i].RequestId);
+                    report.Undecided.Add(held[i].Row);
+                    break;
+            }
+        }
+
+        var leftovers = unrecorded.Where(l => !used.Contains(l.LicenseKey)).ToList();
+        report.Extras.AddRange(leftovers);
+        report.Kept.AddRange(await protocol.KeepLeftoversAsync(leftovers, fingerprint, ct).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery could not list licences for {Count} claims (request id {RequestId}); they stay pending")]
     private static partial void LogListFailed(ILogger logger, int count, string? requestId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery found {Count} unrecorded licences no claim matched; run reconcile to review them")]
-    private static partial void LogExtras(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery of {Count} claims of one token failed ({ExceptionType}); they stay pending and the other tokens go on")]
+    private static partial void LogGroupFailed(ILogger logger, int count, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recovery found {Count} unrecorded licences no claim matched; {Kept} of them are now kept as unassigned licences")]
+    private static partial void LogExtras(ILogger logger, int count, int kept);
 }

@@ -1,37 +1,23 @@
-using JetpackWhmcs.Ledger;
-using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Provisioning;
-using JetpackWhmcs.Provisioning.Reconciliation;
-using JetpackWhmcs.Provisioning.Recovery;
+using JetpackWhmcs.Provisioning.DependencyInjection;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Hosting;
 
-/// <summary>Registers the provisioning engine (the one place that knows how it is built).</summary>
+/// <summary>Registers the provisioning engine with the settings of this configuration.</summary>
 public static class EngineWiring
 {
-    /// <summary>Registers <see cref="IModuleEngine"/> and its options.</summary>
+    /// <summary>Registers the engine, recovery and reconciliation (one shared set of parts) and their options.</summary>
     public static IServiceCollection AddModuleEngine(this IServiceCollection services)
     {
-        services.AddSingleton(p => new ModuleEngineOptions { ClaimStaleAfter = p.GetRequiredService<JetpackWhmcsOptions>().RecoveryGrace });
-        services.AddSingleton<IModuleEngine>(p => new ModuleEngine(
-            p.GetRequiredService<IJetpackLicensingClient>(),
-            p.GetRequiredService<ILicenseLedger>(),
-            p.GetRequiredService<TimeProvider>(),
-            p.GetRequiredService<ILogger<ModuleEngine>>(),
-            p.GetRequiredService<ModuleEngineOptions>()));
-        services.AddSingleton(p => new RecoveryService(
-            p.GetRequiredService<IJetpackLicensingClient>(),
-            p.GetRequiredService<ILicenseLedger>(),
-            p.GetRequiredService<TimeProvider>(),
-            p.GetRequiredService<ILogger<RecoveryService>>(),
-            p.GetRequiredService<ModuleEngineOptions>()));
-        services.AddSingleton(p => new ReconciliationService(
-            p.GetRequiredService<IJetpackLicensingClient>(),
-            p.GetRequiredService<ILicenseLedger>(),
-            p.GetRequiredService<TimeProvider>(),
-            p.GetRequiredService<ILogger<ReconciliationService>>(),
-            p.GetRequiredService<ModuleEngineOptions>()));
-        return services;
+        services.AddSingleton(p => EngineOptions(p.GetRequiredService<JetpackWhmcsOptions>()));
+        return services.AddJetpackProvisioning();
     }
+
+    /// <summary>The engine's settings from the service's: the grace, and the API deadline the claim lease is built on.</summary>
+    public static ModuleEngineOptions EngineOptions(JetpackWhmcsOptions options) => new()
+    {
+        ClaimStaleAfter = options.RecoveryGrace,
+        ApiCallTimeout = options.OverallTimeout,
+    };
 }

@@ -44,6 +44,7 @@ public static class ServiceHost
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JetpackWhmcsOptions>, JetpackWhmcsOptionsValidator>();
         builder.Services.AddJetpackWhmcsCore();
+        builder.Services.AddHostedService<InstanceRegistration>();
         builder.Services.AddHostedService<RecoveryWorker>();
         builder.Services.AddHostedService<NoncePurgeWorker>();
         builder.Services.AddHostedService<LedgerIdentityWorker>();

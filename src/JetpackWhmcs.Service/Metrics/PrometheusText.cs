@@ -51,6 +51,9 @@ public static class PrometheusText
             text.Append("# HELP jetpack_whmcs_pending_claims Licence claims waiting for the API's answer or for recovery.\n");
             text.Append("# TYPE jetpack_whmcs_pending_claims gauge\n");
             text.Append(CultureInfo.InvariantCulture, $"jetpack_whmcs_pending_claims {(licensesByState.TryGetValue(LicenseState.Pending, out var pending) ? pending : 0)}\n");
+            text.Append("# HELP jetpack_whmcs_unassigned_licenses Licences the API handed us that no service holds yet, kept for the next Create of their product.\n");
+            text.Append("# TYPE jetpack_whmcs_unassigned_licenses gauge\n");
+            text.Append(CultureInfo.InvariantCulture, $"jetpack_whmcs_unassigned_licenses {(licensesByState.TryGetValue(LicenseState.Unassigned, out var unassigned) ? unassigned : 0)}\n");
         }
 
         text.Append("# HELP jetpack_whmcs_ledger_up 1 when the ledger answered this scrape.\n");

@@ -1,4 +1,5 @@
 using JetpackWhmcs.Service.Configuration;
+using JetpackWhmcs.Service.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace JetpackWhmcs.Service.Recovery;
@@ -16,8 +17,11 @@ public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWh
             return;
         }
 
+        // A first round soon after start: a restart proves the earlier incarnation of this instance gone,
+        // and its claims are recovered after the dead-holder drain instead of waiting for the grace.
+        await Task.Delay(EngineWiring.EngineOptions(options.Value).DeadHolderDrain + TimeSpan.FromSeconds(1), timeProvider, stoppingToken);
         using var timer = new PeriodicTimer(interval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -37,5 +41,6 @@ public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWh
                 logger.LogWarning("Background recovery failed this round and will run again in {Interval}: {Reason}", interval, e.Message);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

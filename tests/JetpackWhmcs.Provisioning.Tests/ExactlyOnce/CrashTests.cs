@@ -31,7 +31,8 @@ public abstract class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         var pending = (await H.Ledger.FindBySlotAsync("service:400"))!;
         Assert.Equal(LicenseState.Pending, pending.State);
 
-        var fresh = H.CreateSecondEngine(new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.Zero });
+        await H.BackdateClaimsAsync();
+        var fresh = H.CreateSecondEngine();
         Assert.Equal("success", await H.CallAsync("CreateAccount", Services.Product(400, orderId: 900), fresh));
         Assert.Equal("success", await H.CallAsync("CreateAccount", Services.Product(400, orderId: 900), fresh));
 
@@ -49,9 +50,9 @@ public abstract class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Killed_after_the_api_answered_then_the_recovery_service_adopts_the_licence()
     {
         var issuedKey = await RunProbeAndKillAsync(serviceId: 401);
-        await Task.Delay(TimeSpan.FromMilliseconds(1100)); // whole-second claim times: be strictly older than "now"
+        await H.BackdateClaimsAsync();
 
-        var recovery = new RecoveryService(H.CreateClientForTest(), H.Database.CreateLedger(), TimeProvider.System, NullLogger<RecoveryService>.Instance, new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.Zero });
+        var recovery = new RecoveryService(H.CreateClientForTest(), H.Database.CreateLedger(), TimeProvider.System, NullLogger<RecoveryService>.Instance);
         var report = await recovery.RecoverPendingAsync(TokenResolvers.FromTokens([EngineHarness.Token]));
 
         var licences = H.Sandbox.Store.LicensesOf(EngineHarness.Token);

@@ -88,7 +88,8 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Single(H.Sandbox.Store.LicensesOf(EngineHarness.Token));
 
         H.Sandbox.Faults.Reset();
-        var later = H.CreateSecondEngine(new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.Zero });
+        await H.BackdateClaimsAsync();
+        var later = H.CreateSecondEngine();
         Assert.Equal("success", await H.CallAsync("CreateAccount", service, later));
         var licence = Assert.Single(H.Sandbox.Store.LicensesOf(EngineHarness.Token));
         Assert.Equal(licence.LicenseKey, (await H.Ledger.FindBySlotAsync("service:302"))!.LicenseKey);
@@ -103,7 +104,8 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains("may have been issued", await H.CallAsync("CreateAccount", service), StringComparison.Ordinal);
         Assert.Empty(H.Sandbox.Store.LicensesOf(EngineHarness.Token));
 
-        var later = H.CreateSecondEngine(new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.Zero });
+        await H.BackdateClaimsAsync();
+        var later = H.CreateSecondEngine();
         Assert.Equal("success", await H.CallAsync("CreateAccount", service, later));
         Assert.Equal("success", await H.CallAsync("CreateAccount", service, later));
         var licence = Assert.Single(H.Sandbox.Store.LicensesOf(EngineHarness.Token));
@@ -138,9 +140,8 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
         H.Sandbox.Faults.Reset();
         var stray = H.Sandbox.Store.IssueDirect(EngineHarness.Token, "jetpack-anti-spam");
 
-        // The ledger keeps whole seconds: let the claims be strictly older than "now" for ListPendingAsync.
-        await Task.Delay(TimeSpan.FromMilliseconds(1100));
-        var recovery = new RecoveryService(H.Client, H.Ledger, TimeProvider.System, NullLogger<RecoveryService>.Instance, new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.Zero });
+        await H.BackdateClaimsAsync();
+        var recovery = new RecoveryService(H.Client, H.Ledger, TimeProvider.System, NullLogger<RecoveryService>.Instance);
         var report = await recovery.RecoverPendingAsync(TokenResolvers.FromTokens([EngineHarness.Token]));
         output.WriteLine($"adopted {report.Adopted.Count}, released {report.Released.Count}, undecided {report.Undecided.Count}, extras {report.Extras.Count}, no token {report.NoToken.Count}");
 
@@ -180,11 +181,10 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
 
         H.Sandbox.Faults.Reset();
 
-        // The three claims went stale a minute ago; a claim that a racer takes over is fresh again for
-        // the staleness period, as in production (2 min). A staleness of zero would let racers take a
-        // claim from a holder in the middle of its issue call, which the protocol rules out by design.
-        await H.Database.ExecuteAsync("UPDATE jetpack_product_licenses SET claimed_at = @At", new { At = DateTime.UtcNow.AddMinutes(-1) });
-        var stale = new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.FromSeconds(30) };
+        // The three claims went stale beyond the production grace; a claim that a racer takes over is fresh
+        // again for the whole grace, as in production.
+        await H.BackdateClaimsAsync();
+        var stale = new ModuleEngineOptions();
         var engines = new[] { H.CreateSecondEngine(stale), H.CreateSecondEngine(stale) };
         var work = new List<Task>();
         for (var i = 0; i < 4; i++)
@@ -227,13 +227,15 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
             Now = DateTime.UtcNow.AddMinutes(-10),
         });
 
-        // Every API call takes 3 s, longer than the 1 s staleness: the first Create takes the claim over
-        // and is still looking for its licence when the second Create finds the claim stale again.
+        // Every API call takes 3 s. The first Create takes the claim over and is still looking for its
+        // licence when the engines' clock jumps past the grace (the production 2 minutes): the second
+        // Create finds the claim stale again and takes it. The first must then not issue.
         H.Sandbox.Faults.Latency = TimeSpan.FromSeconds(3);
-        var options = new ModuleEngineOptions { ClaimStaleAfter = TimeSpan.FromSeconds(1) };
-        var first = Task.Run(() => H.InvokeAsync("CreateAccount", Services.Product(340), H.CreateSecondEngine(options)));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var first = Task.Run(() => H.InvokeAsync("CreateAccount", Services.Product(340), H.CreateSecondEngine(time: clock)));
         await Task.Delay(TimeSpan.FromMilliseconds(1500));
-        var second = Task.Run(() => H.InvokeAsync("CreateAccount", Services.Product(340), H.CreateSecondEngine(options)));
+        clock.Advance(new ModuleEngineOptions().ClaimStaleAfter + TimeSpan.FromSeconds(10));
+        var second = Task.Run(() => H.InvokeAsync("CreateAccount", Services.Product(340), H.CreateSecondEngine(time: clock)));
         var results = await Task.WhenAll(first, second);
         H.Sandbox.Faults.Latency = TimeSpan.Zero;
 
@@ -268,7 +270,16 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(LicenseState.Revoked, (await H.Ledger.FindByKeyAsync(revokedKey))!.State);
         Assert.False(H.Sandbox.Store.Find(EngineHarness.Token, stray.LicenseKey)!.IsRevoked);
 
-        var revoking = await service.ReconcileAsync(EngineHarness.Token, new Reconciliation.ReconcileOptions { Fix = true, RevokeExtras = true });
+        // Checked again right before the revoke: a licence issued within the claim lease bound may be the
+        // answer of a call still in flight, so it is kept and named.
+        var tooSoon = await service.ReconcileAsync(EngineHarness.Token, new Reconciliation.ReconcileOptions { Fix = true, RevokeExtras = true });
+        Assert.Empty(tooSoon.RevokedExtras);
+        Assert.Contains(tooSoon.Problems, p => p.Contains(stray.LicenseKey, StringComparison.Ordinal) && p.Contains("too recently", StringComparison.Ordinal));
+        Assert.False(H.Sandbox.Store.Find(EngineHarness.Token, stray.LicenseKey)!.IsRevoked);
+
+        var later = new Reconciliation.ReconciliationService(
+            H.Client, H.Ledger, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(2)), NullLogger<Reconciliation.ReconciliationService>.Instance);
+        var revoking = await later.ReconcileAsync(EngineHarness.Token, new Reconciliation.ReconcileOptions { Fix = true, RevokeExtras = true });
         Assert.Equal(stray.LicenseKey, Assert.Single(revoking.RevokedExtras));
         Assert.True(H.Sandbox.Store.Find(EngineHarness.Token, stray.LicenseKey)!.IsRevoked);
         Assert.True((await service.ReconcileAsync(EngineHarness.Token)).InSync);

@@ -50,12 +50,20 @@ public sealed class EngineHarness : IAsyncDisposable
         MaxRetryAfter = TimeSpan.FromSeconds(2),
     });
 
-    public static ModuleEngine CreateEngine(IJetpackLicensingClient client, ILicenseLedger ledger, ModuleEngineOptions? options = null, IProvisioningHooks? hooks = null) =>
-        new(client, ledger, TimeProvider.System, NullLogger<ModuleEngine>.Instance, options, hooks);
+    public static ModuleEngine CreateEngine(IJetpackLicensingClient client, ILicenseLedger ledger, ModuleEngineOptions? options = null, IProvisioningHooks? hooks = null, TimeProvider? time = null) =>
+        new(client, ledger, time ?? TimeProvider.System, NullLogger<ModuleEngine>.Instance, options, hooks);
 
     /// <summary>A second engine with its own client and ledger instance on the same database and sandbox (another process).</summary>
-    public ModuleEngine CreateSecondEngine(ModuleEngineOptions? options = null) =>
-        CreateEngine(CreateClient(Sandbox.BaseUrl), Database.CreateLedger(), options);
+    public ModuleEngine CreateSecondEngine(ModuleEngineOptions? options = null, TimeProvider? time = null) =>
+        CreateEngine(CreateClient(Sandbox.BaseUrl), Database.CreateLedger(), options, time: time);
+
+    /// <summary>
+    /// Moves every pending claim's time back beyond the production grace (and its window with it), so a
+    /// test exercises take-over with the real margins instead of switching the staleness off.
+    /// </summary>
+    public Task BackdateClaimsAsync() => Database.ExecuteAsync(
+        "UPDATE jetpack_product_licenses SET claimed_at = @At, issued_at = @At WHERE state = 'pending'",
+        new { At = DateTime.UtcNow - new ModuleEngineOptions().ClaimStaleAfter - TimeSpan.FromMinutes(1) });
 
     /// <summary>A new client on the sandbox (as another process would have).</summary>
     public JetpackLicensingClient CreateClientForTest() => CreateClient(Sandbox.BaseUrl);

@@ -10,7 +10,7 @@ namespace JetpackWhmcs.Service.Commands.Licenses;
 public sealed class ListLicensesSettings : ServiceSettings
 {
     [CommandOption("--state <STATE>")]
-    [Description("Only rows in this state: pending, active or revoked")]
+    [Description("Only rows in this state: pending, active, revoked or unassigned (licences kept for the next Create of their product)")]
     public string? State { get; init; }
 
     [CommandOption("--product <SLUG>")]
@@ -37,7 +37,7 @@ public sealed class ListLicensesSettings : ServiceSettings
     {
         if (State is not null && (!Enum.TryParse<LicenseState>(State, ignoreCase: true, out _) || int.TryParse(State, out _)))
         {
-            return ValidationResult.Error($"--state '{State}' is not one of pending, active, revoked.");
+            return ValidationResult.Error($"--state '{State}' is not one of pending, active, revoked, unassigned.");
         }
 
         return Limit <= 0 ? ValidationResult.Error("--limit must be positive.") : ValidationResult.Success();

@@ -117,6 +117,7 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
         table.AddRow("revoked outside WHMCS", $"{report.RevokedOutsideWhmcs.Count}", Keys(report.RevokedOutsideWhmcs.Select(r => $"{r.LicenseKey} ({LicenseFormat.Owner(r)})")));
         table.AddRow("active in the ledger, missing on the API", $"{report.MissingOnApi.Count}", Keys(report.MissingOnApi.Select(r => $"{r.LicenseKey} ({LicenseFormat.Owner(r)})")));
         table.AddRow("pending claims", $"{report.PendingClaims.Count}", Keys(report.PendingClaims.Select(LicenseFormat.Owner)));
+        table.AddRow("unassigned, kept for the next Create (never revoked here)", $"{report.Unassigned.Count}", Keys(report.Unassigned.Select(r => r.LicenseKey)));
         if (fix)
         {
             table.AddRow("fixed: adopted into stale claims", $"{report.Adopted.Count}", Keys(report.Adopted.Select(r => r.LicenseKey)));
