@@ -240,6 +240,17 @@ internal sealed partial class ClaimProtocol(
         return kept;
     }
 
+    /// <summary>
+    /// Gives a claim taken over only to be recovered back its old time and holder when the recovery
+    /// could not decide (the API could not be read): no paid call was sent under it, so the next look
+    /// need not wait for a whole grace again.
+    /// </summary>
+    public async Task YieldAsync(HeldClaim held, LicenseRecord before)
+    {
+        var previous = before.ClaimedAt ?? before.IssuedAt;
+        await ledger.TryTakeOverClaimAsync(held.Row.Id, held.ClaimId, NewClaimId(), previous, before.ClaimHolder, CancellationToken.None).ConfigureAwait(false);
+    }
+
     /// <summary>Deletes a claim nothing was issued for (a definite refusal, or recovery found none).</summary>
     public Task<bool> ReleaseAsync(HeldClaim held) => ledger.ReleaseClaimAsync(held.Row.Id, held.ClaimId, CancellationToken.None);
 

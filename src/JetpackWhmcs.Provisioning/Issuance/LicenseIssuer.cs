@@ -63,6 +63,7 @@ internal sealed partial class LicenseIssuer(
                 case ClaimRecoveryKind.ClaimLost:
                     continue;
                 case ClaimRecoveryKind.Undecided:
+                    await protocol.YieldAsync(taken, slot).ConfigureAwait(false);
                     return new IssueOutcome(IssueOutcomeKind.Unknown, slot, Sentences.MayHaveBeenIssued(recovered.RequestId), recovered.RequestId);
             }
 
@@ -96,6 +97,7 @@ internal sealed partial class LicenseIssuer(
             case ClaimRecoveryKind.ClaimLost:
                 return new IssueOutcome(IssueOutcomeKind.InProgress, recovered.Record, Sentences.InProgress);
             default:
+                await protocol.YieldAsync(taken, pending).ConfigureAwait(false);
                 return new IssueOutcome(IssueOutcomeKind.Unknown, pending, Sentences.MayHaveBeenIssued(recovered.RequestId), recovered.RequestId);
         }
     }

@@ -100,6 +100,7 @@ public sealed partial class RecoveryService
                     break;
                 case ClaimRecoveryKind.Undecided:
                     LogListFailed(logger, held.Count, results[i].RequestId);
+                    await protocol.YieldAsync(held[i], rows.First(r => r.Id == held[i].Row.Id)).ConfigureAwait(false);
                     report.Undecided.Add(held[i].Row);
                     break;
             }

@@ -28,9 +28,18 @@ public sealed partial class InstanceRegistration(
     {
         slot = InstanceSlot.Acquire(options.Value.DataDir);
         var id = Guid.NewGuid().ToString("N");
-        await ledger.RegisterInstanceAsync(id, slot.Name, timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
-        holder.Id = id;
-        LogRegistered(logger, slot.Name, id);
+        try
+        {
+            await ledger.RegisterInstanceAsync(id, slot.Name, timeProvider.GetUtcNow().UtcDateTime, cancellationToken);
+            holder.Id = id;
+            LogRegistered(logger, slot.Name, id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A ledger that cannot be written still serves reads (health says why); claims made without
+            // a registration simply wait for the grace if this process dies.
+            LogRegisterFailed(logger, e.GetType().Name);
+        }
 
         // After the web server has drained its calls (hosted services stop before it does).
         lifetime.ApplicationStopped.Register(MarkStopped);
@@ -85,6 +94,9 @@ public sealed partial class InstanceRegistration(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered as instance {Name} (incarnation {Id})")]
     private static partial void LogRegistered(ILogger logger, string name, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This instance could not register in the ledger ({Reason}); its claims will wait for the grace if it dies")]
+    private static partial void LogRegisterFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The instance heartbeat could not be written ({Reason}); it is tried again")]
     private static partial void LogHeartbeatFailed(ILogger logger, string reason);

@@ -16,8 +16,9 @@ public sealed class CliHarness : IAsyncDisposable
 
     public string DataDir => directory.Path;
 
-    public static async Task<CliHarness> StartAsync() =>
-        new(await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token] }));
+    /// <param name="sandboxClockShift">Moves the sandbox's clock (its licences' issue times), so a test can have licences issued "long ago".</param>
+    public static async Task<CliHarness> StartAsync(TimeSpan sandboxClockShift = default) =>
+        new(await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token], TimeProvider = new ShiftedClock(sandboxClockShift) }));
 
     /// <summary>Runs a command with the shared options pointing at this harness.</summary>
     public async Task<(int Exit, string Output)> RunAsync(params string[] args)
@@ -34,6 +35,12 @@ public sealed class CliHarness : IAsyncDisposable
         var console = new RecordingConsole();
         var exit = await JetpackWhmcs.Service.Cli.CommandLine.RunAsync([.. args, "--data-dir", DataDir], Program.Commands, console.Console);
         return (exit, console.Output);
+    }
+
+    /// <summary>The system clock moved by a fixed amount; timers still run in real time.</summary>
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
     }
 
     public async ValueTask DisposeAsync()
