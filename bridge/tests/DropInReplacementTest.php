@@ -67,12 +67,18 @@ final class DropInReplacementTest extends BridgeTestCase
         file_put_contents($whmcs . '/modules/servers/jetpack/jetpack.php', "<?php\n// the original module\n");
         $read = Processes::run(['whmcs', 'database', '--whmcs-root', $whmcs]);
         $this->assertSame(0, $read['exit'], $read['stdout'] . $read['stderr']);
+        // A data directory belongs to one ledger (it remembers the ledger's identity), so the service on
+        // WHMCS's database gets its own, sharing the bridge secret this PHP process already uses.
+        $legacyData = $env->scratch . '/legacy-data';
+        mkdir($legacyData, 0700);
+        copy($env->dataDir . '/bridge-secret', $legacyData . '/bridge-secret');
+        chmod($legacyData . '/bridge-secret', 0600);
         $serviceUrl = $env->startProcess('legacy-service', [
             'serve', '--database', trim($read['stdout']), '--api-url', $apiUrl,
-            '--data-dir', $env->dataDir, '--token', $env->token,
+            '--data-dir', $legacyData, '--token', $env->token,
         ], '/healthz');
 
-        $install = Processes::run(['whmcs', 'install', '--whmcs-root', $whmcs, '--service-url', $serviceUrl, '--data-dir', $env->dataDir]);
+        $install = Processes::run(['whmcs', 'install', '--whmcs-root', $whmcs, '--service-url', $serviceUrl, '--data-dir', $legacyData]);
         $this->assertSame(0, $install['exit'], $install['stdout'] . $install['stderr']);
         $this->assertFileEquals($env->moduleDir() . '/jetpack.php', $whmcs . '/modules/servers/jetpack/jetpack.php', 'our module replaced the original');
         $this->assertSame($serviceUrl, (include $whmcs . '/modules/servers/jetpack/config.php')['service_url']);
