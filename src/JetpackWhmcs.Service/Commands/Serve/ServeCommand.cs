@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Sandbox;
 using JetpackWhmcs.Service.Bridge;
@@ -21,14 +20,11 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         {
             if (settings.Sandbox)
             {
-                // The sandbox forgets its licences when it stops but the ledger keeps them: with a fixed seed a
-                // restart would hand out the same keys again, which the ledger refuses as duplicates.
-                var seed = settings.SandboxSeed ?? RandomNumberGenerator.GetInt32(1, int.MaxValue);
-                var sandboxOptions = new SandboxOptions { Tokens = [settings.SandboxToken], Seed = seed };
+                var sandboxOptions = InProcessSandbox.Options(settings);
                 sandbox = await SandboxServer.StartAsync(sandboxOptions, cancellationToken: cancellationToken);
                 overrides[nameof(JetpackWhmcsOptions.ApiUrl)] = sandbox.BaseUrl.ToString();
                 overrides["ExtraTokens:0"] = settings.SandboxToken;
-                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (seed {seed}; token fingerprint {TokenFingerprint.Of(settings.SandboxToken)}).");
+                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (seed {sandboxOptions.Seed}; token fingerprint {TokenFingerprint.Of(settings.SandboxToken)}).");
             }
 
             await using var app = ServiceHost.Build(settings, settings.Urls, overrides);
