@@ -67,18 +67,18 @@ final class DropInReplacementTest extends BridgeTestCase
         file_put_contents($whmcs . '/modules/servers/jetpack/jetpack.php', "<?php\n// the original module\n");
         $read = Processes::run(['whmcs', 'database', '--whmcs-root', $whmcs]);
         $this->assertSame(0, $read['exit'], $read['stdout'] . $read['stderr']);
-        // A data directory belongs to one ledger (it remembers the ledger's identity), so the service on
-        // WHMCS's database gets its own, sharing the bridge secret this PHP process already uses.
-        $legacyData = $env->scratch . '/legacy-data';
-        mkdir($legacyData, 0700);
-        copy($env->dataDir . '/bridge-secret', $legacyData . '/bridge-secret');
-        chmod($legacyData . '/bridge-secret', 0600);
+        // Another installation, so its own data directory (a data directory remembers the one ledger it
+        // serves and refuses another), holding the secret the module this process loaded signs with.
+        $dataDir = $env->scratch . '/legacy-data';
+        mkdir($dataDir, 0700);
+        file_put_contents($dataDir . '/bridge-secret', $env->secret() . "\n");
+        chmod($dataDir . '/bridge-secret', 0600);
         $serviceUrl = $env->startProcess('legacy-service', [
             'serve', '--database', trim($read['stdout']), '--api-url', $apiUrl,
-            '--data-dir', $legacyData, '--token', $env->token,
+            '--data-dir', $dataDir, '--token', $env->token,
         ], '/healthz');
 
-        $install = Processes::run(['whmcs', 'install', '--whmcs-root', $whmcs, '--service-url', $serviceUrl, '--data-dir', $legacyData]);
+        $install = Processes::run(['whmcs', 'install', '--whmcs-root', $whmcs, '--service-url', $serviceUrl, '--data-dir', $dataDir]);
         $this->assertSame(0, $install['exit'], $install['stdout'] . $install['stderr']);
         $this->assertFileEquals($env->moduleDir() . '/jetpack.php', $whmcs . '/modules/servers/jetpack/jetpack.php', 'our module replaced the original');
         $this->assertSame($serviceUrl, (include $whmcs . '/modules/servers/jetpack/config.php')['service_url']);

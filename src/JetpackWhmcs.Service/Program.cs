@@ -32,7 +32,7 @@ public static partial class Program
             licenses.AddCommand<DetachLicenseCommand>("detach").WithDescription("Detach the licence of one service or addon from its site.");
             licenses.AddCommand<ReissueLicenseCommand>("reissue").WithDescription("Replace the licence of one service or addon with a new one.");
         });
-        config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Compare the ledger with the API's licences for every token; --fix repairs.");
+        config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Compare the ledger with the API's licences for every token; --fix repairs. " + ReconcileExitCodes.Help);
         config.AddWhmcsCommands();
         config.AddCommand<MigrateCommand>("migrate").WithDescription("Create or adopt the ledger tables.");
         config.AddCommand<DoctorCommand>("doctor").WithDescription("Check configuration, database, tokens, bridge secret and clock; print what to fix.");

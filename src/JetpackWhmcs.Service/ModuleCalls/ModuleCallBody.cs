@@ -6,7 +6,8 @@ namespace JetpackWhmcs.Service.ModuleCalls;
 /// <summary>
 /// The body of a module call (<c>{"params": {...}}</c>), parsed once: the <c>params</c> element handed
 /// to the engine is an element of this document, so dispose it only after the call. Bad input is
-/// refused here with a sentence (400) before anything runs, by the engine's own parameter rules.
+/// refused here with a sentence (400) before anything runs, by the engine's own parameter rules, and the
+/// parameters they read are kept, so the endpoint's log line and token registry see what the engine sees.
 /// </summary>
 public sealed class ModuleCallBody : IDisposable
 {
@@ -21,15 +22,19 @@ public sealed class ModuleCallBody : IDisposable
 
     private readonly JsonDocument? document;
 
-    private ModuleCallBody(JsonDocument? document, JsonElement parameters, string? error)
+    private ModuleCallBody(JsonDocument? document, JsonElement parameters, EngineParameters? parsed, string? error)
     {
         this.document = document;
         Params = parameters;
+        Parameters = parsed;
         Error = error;
     }
 
     /// <summary>The <c>params</c> object (an empty object for PHP's empty array); default when <see cref="Error"/> is set.</summary>
     public JsonElement Params { get; }
+
+    /// <summary>The parameters as the engine reads them; null when <see cref="Error"/> is set.</summary>
+    public EngineParameters? Parameters { get; }
 
     /// <summary>Why the body is unusable (the sentence for the 400 body), or null.</summary>
     public string? Error { get; }
@@ -91,12 +96,12 @@ public sealed class ModuleCallBody : IDisposable
 
         // The types, lengths and characters of each key are the engine's rules, checked here so that bad
         // input is refused with 400 before anything runs; one parser, so the two cannot drift apart.
-        if (!EngineParameters.TryParse(parameters, out _, out var invalid))
+        if (!EngineParameters.TryParse(parameters, out var parsed, out var invalid))
         {
             return Refused(invalid);
         }
 
-        return new ModuleCallBody(document, parameters, null);
+        return new ModuleCallBody(document, parameters, parsed, null);
     }
 
     /// <summary>
@@ -166,7 +171,7 @@ public sealed class ModuleCallBody : IDisposable
         }
     }
 
-    private static ModuleCallBody Refused(string error) => new(null, default, error);
+    private static ModuleCallBody Refused(string error) => new(null, default, null, error);
 
     private static string InvalidUnicode(string where) =>
         $"The body holds text that is not valid Unicode at {where} (an unpaired surrogate escape such as \\ud800): send UTF-8 text.";

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Service.Bridge;
@@ -106,8 +105,8 @@ public static class ModuleEndpoints
             }
         }
 
-        var parameters = call.Params;
-        tokens.RememberFromParameters(parameters);
+        var parameters = call.Parameters!;
+        tokens.Remember(parameters.Settings.Token);
         var started = Stopwatch.GetTimestamp();
         // The engine gets no request-abort token: once started, a call finishes (and writes the ledger)
         // even when the bridge gives up waiting; the API client's own deadlines bound it.
@@ -116,12 +115,12 @@ public static class ModuleEndpoints
         // The trace id on every line the engine logs for this call (what an "internal error" sentence points to).
         using (logger.BeginScope("trace id {TraceId}", context.TraceIdentifier))
         {
-            result = await engine.InvokeAsync(function, parameters, CancellationToken.None);
+            result = await engine.InvokeAsync(function, call.Params, CancellationToken.None);
         }
 
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var outcome = result.Outcome.ToString().ToLowerInvariant();
-        var owner = OwnerOf(parameters);
+        var owner = parameters.Owner?.SlotKey ?? "no service";
         var requestId = result.RequestId ?? requestIds.Last ?? "none";
         metrics.RecordModuleCall(function, outcome);
         if (logger.IsEnabled(LogLevel.Information))
@@ -143,15 +142,6 @@ public static class ModuleEndpoints
             logger.LogWarning("Refused a module call to {Function} from {Remote}: {Reason}", label, context.Connection.RemoteIpAddress, sentence);
             return Error(StatusCodes.Status401Unauthorized, sentence);
         }
-    }
-
-    private static string OwnerOf(JsonElement parameters)
-    {
-        static string? Read(JsonElement p, string key) =>
-            p.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.Number or JsonValueKind.String ? v.ToString() : null;
-        return Read(parameters, "addonId") is { Length: > 0 } addon and not "0" ? "addon:" + addon
-            : Read(parameters, "serviceid") is { Length: > 0 } service ? "service:" + service
-            : "no service";
     }
 
     private static IResult Error(int status, string sentence) =>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 
 namespace JetpackWhmcs.Service.Tokens;
 
@@ -30,15 +29,6 @@ public sealed class TokenRegistry
         if (!string.IsNullOrWhiteSpace(token))
         {
             tokens.TryAdd(token.Trim(), 0);
-        }
-    }
-
-    /// <summary>Adds the token of a module call's params, if any.</summary>
-    public void RememberFromParameters(JsonElement parameters)
-    {
-        if (parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("configoption1", out var token) && token.ValueKind == JsonValueKind.String)
-        {
-            Remember(token.GetString());
         }
     }
 

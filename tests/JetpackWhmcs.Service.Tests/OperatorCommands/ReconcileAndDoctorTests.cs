@@ -1,4 +1,5 @@
 using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Service.Commands.Reconcile;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Tests.OperatorCommands;
@@ -16,7 +17,7 @@ public sealed class ReconcileAndDoctorTests
         var stray = cli.Sandbox.Store.IssueDirect(token, "jetpack-complete");
 
         var report = await cli.RunAsync("reconcile", "--token", token);
-        Assert.True(report.Exit == 0, report.Output);
+        Assert.True(report.Exit == ReconcileExitCodes.Differences, report.Output);
         Assert.Matches(@"active on the API, unknown to WHMCS\s+│ 1\s+│ " + stray.LicenseKey, report.Output);
         Assert.Contains("run again with --fix", report.Output, StringComparison.Ordinal);
         Assert.False(cli.Sandbox.Store.Find(token, stray.LicenseKey)!.IsRevoked);

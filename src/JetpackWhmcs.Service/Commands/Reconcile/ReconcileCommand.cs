@@ -11,7 +11,8 @@ namespace JetpackWhmcs.Service.Commands.Reconcile;
 
 /// <summary>
 /// <c>jetpack-whmcs reconcile</c>: compares the ledger with the API's licence list for every token in use;
-/// reports licences unknown to WHMCS, revoked outside WHMCS, missing on the API, and pending claims.
+/// reports licences unknown to WHMCS, revoked outside WHMCS, missing on the API, and pending claims;
+/// exits with <see cref="ReconcileExitCodes"/>.
 /// </summary>
 public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<ReconcileSettings>
 {
@@ -49,6 +50,7 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
             }
         }
 
+        var repairFailed = false;
         foreach (var (token, report) in reports.ToList())
         {
             var extras = report.UnknownToWhmcs.Where(l => !report.Adopted.Any(a => a.LicenseKey == l.LicenseKey)).ToList();
@@ -60,6 +62,7 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
             }
 
             Print(TokenFingerprint.Of(token), current, settings.Fix);
+            repairFailed |= current.Problems.Count > 0;
             if (settings.Fix && (current.Adopted.Count + current.MarkedRevoked.Count + current.RevokedExtras.Count) > 0)
             {
                 // The findings above were taken before the repairs: say where things stand now.
@@ -71,12 +74,14 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
             }
         }
 
-        console.MarkupLine(reports.All(r => r.Report.InSync)
+        // Each report is where things stand now (taken again after repairs); a failed repair needs a look too.
+        var inSync = !repairFailed && reports.All(r => r.Report.InSync);
+        console.MarkupLine(inSync
             ? "[green]The ledger and the API agree.[/]"
             : settings.Fix
                 ? "[yellow]Repairs applied where safe; what is left needs a decision (see above).[/]"
                 : "[yellow]Differences found: run again with --fix to repair the safe ones.[/]");
-        return 0;
+        return inSync ? ReconcileExitCodes.InSync : ReconcileExitCodes.Differences;
     }
 
     private static async Task<ReconciliationReport> ReconcileAsync(ReconciliationService service, string token, ReconcileOptions options, CancellationToken cancellationToken)

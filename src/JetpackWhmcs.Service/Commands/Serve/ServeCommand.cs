@@ -1,3 +1,4 @@
+using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Sandbox;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
@@ -19,10 +20,11 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         {
             if (settings.Sandbox)
             {
-                sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [settings.SandboxToken] }, cancellationToken: cancellationToken);
+                var sandboxOptions = InProcessSandbox.Options(settings);
+                sandbox = await SandboxServer.StartAsync(sandboxOptions, cancellationToken: cancellationToken);
                 overrides[nameof(JetpackWhmcsOptions.ApiUrl)] = sandbox.BaseUrl.ToString();
                 overrides["ExtraTokens:0"] = settings.SandboxToken;
-                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (token: {settings.SandboxToken}).");
+                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (seed {sandboxOptions.Seed}; token fingerprint {TokenFingerprint.Of(settings.SandboxToken)}).");
             }
 
             await using var app = ServiceHost.Build(settings, settings.Urls, overrides);

@@ -20,6 +20,10 @@ public sealed class ServeSettings : TokenSettings
     [Description("The partner token the in-process sandbox accepts. Default sandbox-token")]
     public string SandboxToken { get; init; } = "sandbox-token";
 
+    [CommandOption("--sandbox-seed <N>")]
+    [Description("Seed of the in-process sandbox's licence keys, to replay a run. Default: a new seed each run, so a restart on the same data directory never hands out keys the ledger already holds")]
+    public int? SandboxSeed { get; init; }
+
     [CommandOption(LedgerIdentity.AcceptNewLedgerFlag)]
     [Description("Accept a ledger that this data directory shows is not the one it used before (emptied, replaced): only when it is really meant to start over")]
     public bool AcceptNewLedger { get; init; }

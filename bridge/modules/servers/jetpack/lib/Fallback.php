@@ -21,7 +21,8 @@ final class Fallback
                 'FriendlyName' => 'API Token',
                 'Type' => 'password',
                 'Size' => '64',
-                'Description' => 'Product settings are shown without the jetpack-whmcs service: ' . $error
+                // WHMCS prints a Description as HTML, and the sentence may quote text from elsewhere.
+                'Description' => 'Product settings are shown without the jetpack-whmcs service: ' . Bridge::html($error)
                     . ' Saved values are kept.',
                 'SimpleMode' => true,
             ],
