@@ -37,12 +37,6 @@ public sealed class CliHarness : IAsyncDisposable
         return (exit, console.Output);
     }
 
-    /// <summary>The system clock moved by a fixed amount; timers still run in real time.</summary>
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Sandbox.DisposeAsync();

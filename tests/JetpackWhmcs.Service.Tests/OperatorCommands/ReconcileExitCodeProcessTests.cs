@@ -15,7 +15,8 @@ public sealed class ReconcileExitCodeProcessTests
     [Fact]
     public async Task Reconcile_exits_0_in_sync_2_on_differences_and_1_when_it_cannot_compare()
     {
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token] });
+        // Licences issued minutes ago: reconcile never revokes one young enough to be a call's lost answer.
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token], TimeProvider = new ShiftedClock(TimeSpan.FromMinutes(-5)) });
         using var directory = new TempDirectory();
         string[] local = ["--token", Token, "--data-dir", directory.Path, "--attempt-timeout", "3", "--overall-timeout", "6"];
         string[] shared = [.. local, "--api-url", sandbox.BaseUrl.ToString()];
