@@ -20,4 +20,14 @@ public interface IModuleEngine
     /// <param name="parameters">The marshalled <c>$params</c> as a JSON object (see docs/bridge-protocol.md).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<ModuleResult> InvokeAsync(string functionName, JsonElement parameters, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs one module function with parameters already parsed by <see cref="Parameters.ModuleParameters.TryParse"/>
+    /// (the service's endpoint parses the body once, for its checks and for the engine). Same answers
+    /// and exceptions as the JSON overload.
+    /// </summary>
+    /// <param name="functionName">The WHMCS function name without the <c>jetpack_</c> prefix.</param>
+    /// <param name="parameters">The parsed parameters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ModuleResult> InvokeAsync(string functionName, Parameters.ModuleParameters parameters, CancellationToken cancellationToken = default);
 }

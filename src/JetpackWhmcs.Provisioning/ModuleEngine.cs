@@ -77,19 +77,32 @@ public sealed partial class ModuleEngine : IModuleEngine
     /// <inheritdoc />
     public async Task<ModuleResult> InvokeAsync(string functionName, JsonElement parameters, CancellationToken cancellationToken = default)
     {
-        if (functionName is null || !handlers.TryGetValue(functionName, out var handler))
-        {
-            throw new ArgumentException($"Unknown module function '{functionName}'.", nameof(functionName));
-        }
-
-        var isArray = ModuleFunctions.ArrayFunctions.Contains(functionName);
+        var handler = HandlerOf(functionName);
         if (!ModuleParameters.TryParse(parameters, out var parsed, out var error))
         {
-            return isArray
+            return ModuleFunctions.ArrayFunctions.Contains(functionName)
                 ? ModuleResult.Array(new JsonObject { ["error"] = error }, ModuleOutcome.InvalidInput)
                 : Guards.Invalid(error);
         }
 
+        return await RunAsync(functionName, handler, parsed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<ModuleResult> InvokeAsync(string functionName, ModuleParameters parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return RunAsync(functionName, HandlerOf(functionName), parameters, cancellationToken);
+    }
+
+    private Func<Invocation, CancellationToken, Task<ModuleResult>> HandlerOf(string functionName) =>
+        functionName is not null && handlers.TryGetValue(functionName, out var handler)
+            ? handler
+            : throw new ArgumentException($"Unknown module function '{functionName}'.", nameof(functionName));
+
+    private async Task<ModuleResult> RunAsync(string functionName, Func<Invocation, CancellationToken, Task<ModuleResult>> handler, ModuleParameters parsed, CancellationToken cancellationToken)
+    {
+        var isArray = ModuleFunctions.ArrayFunctions.Contains(functionName);
         try
         {
             return await handler(new Invocation(parsed), cancellationToken).ConfigureAwait(false);

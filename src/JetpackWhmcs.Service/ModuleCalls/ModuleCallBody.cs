@@ -4,12 +4,11 @@ using EngineParameters = JetpackWhmcs.Provisioning.Parameters.ModuleParameters;
 namespace JetpackWhmcs.Service.ModuleCalls;
 
 /// <summary>
-/// The body of a module call (<c>{"params": {...}}</c>), parsed once: the <c>params</c> element handed
-/// to the engine is an element of this document, so dispose it only after the call. Bad input is
-/// refused here with a sentence (400) before anything runs, by the engine's own parameter rules, and the
-/// parameters they read are kept, so the endpoint's log line and token registry see what the engine sees.
+/// The body of a module call (<c>{"params": {...}}</c>), parsed once by the engine's own parameter rules:
+/// bad input is refused here with a sentence (400) before anything runs, and the parsed parameters are
+/// what the engine, the endpoint's log line and the token registry all use.
 /// </summary>
-public sealed class ModuleCallBody : IDisposable
+public sealed class ModuleCallBody
 {
     private static readonly JsonDocumentOptions ParseOptions = new()
     {
@@ -20,18 +19,11 @@ public sealed class ModuleCallBody : IDisposable
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
-    private readonly JsonDocument? document;
-
-    private ModuleCallBody(JsonDocument? document, JsonElement parameters, EngineParameters? parsed, string? error)
+    private ModuleCallBody(EngineParameters? parsed, string? error)
     {
-        this.document = document;
-        Params = parameters;
         Parameters = parsed;
         Error = error;
     }
-
-    /// <summary>The <c>params</c> object (an empty object for PHP's empty array); default when <see cref="Error"/> is set.</summary>
-    public JsonElement Params { get; }
 
     /// <summary>The parameters as the engine reads them; null when <see cref="Error"/> is set.</summary>
     public EngineParameters? Parameters { get; }
@@ -57,17 +49,12 @@ public sealed class ModuleCallBody : IDisposable
             return Refused(InvalidUnicode("a key"));
         }
 
-        var parsed = Check(document);
-        if (parsed.Error is not null)
+        // The engine gets the parsed parameters (plain values), so the document is not kept.
+        using (document)
         {
-            document.Dispose();
+            return Check(document);
         }
-
-        return parsed;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => document?.Dispose();
 
     private static ModuleCallBody Check(JsonDocument document)
     {
@@ -101,7 +88,7 @@ public sealed class ModuleCallBody : IDisposable
             return Refused(invalid);
         }
 
-        return new ModuleCallBody(document, parameters, parsed, null);
+        return new ModuleCallBody(parsed, null);
     }
 
     /// <summary>
@@ -171,7 +158,7 @@ public sealed class ModuleCallBody : IDisposable
         }
     }
 
-    private static ModuleCallBody Refused(string error) => new(null, default, null, error);
+    private static ModuleCallBody Refused(string error) => new(null, error);
 
     private static string InvalidUnicode(string where) =>
         $"The body holds text that is not valid Unicode at {where} (an unpaired surrogate escape such as \\ud800): send UTF-8 text.";

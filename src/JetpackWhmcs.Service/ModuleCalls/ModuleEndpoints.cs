@@ -74,7 +74,7 @@ public static class ModuleEndpoints
         }
 
         // Parsed once: the engine gets an element of this document.
-        using var call = ModuleCallBody.Read(body);
+        var call = ModuleCallBody.Read(body);
         if (call.Error is not null)
         {
             metrics.RecordModuleCall(label, "bad_request");
@@ -115,7 +115,7 @@ public static class ModuleEndpoints
         // The trace id on every line the engine logs for this call (what an "internal error" sentence points to).
         using (logger.BeginScope("trace id {TraceId}", context.TraceIdentifier))
         {
-            result = await engine.InvokeAsync(function, call.Params, CancellationToken.None);
+            result = await engine.InvokeAsync(function, parameters, CancellationToken.None);
         }
 
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
