@@ -1,9 +1,12 @@
 using System.Globalization;
 using JetpackWhmcs.Benchmarks.Engine;
 using JetpackWhmcs.Benchmarks.Ledger;
+using JetpackWhmcs.Benchmarks.Wan;
 
 // Usage: dotnet run -c Release --project benchmarks/JetpackWhmcs.Benchmarks -- [ledger|engine|all] [--rows N] [--lookups N]
 //        [--services N] [--concurrency N] [--latency-ms N]
+//    or: ... -- wan [--calls N] [--one-way-ms N]      CreateAccount over a delayed link, warm vs new connection
+// "all" runs ledger and engine only; the others run when named.
 // MariaDB figures need JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it to .test-run/mariadb.env).
 var what = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 long Option(string name, long fallback)
@@ -21,4 +24,9 @@ if (what is "ledger" or "all")
 if (what is "engine" or "all")
 {
     await CreateAccountBenchmark.RunAsync((int)Option("--services", 2000), (int)Option("--concurrency", 16), TimeSpan.FromMilliseconds(Option("--latency-ms", 20)), mySql);
+}
+
+if (what is "wan")
+{
+    await WanBenchmark.RunAsync((int)Option("--calls", 200), TimeSpan.FromMilliseconds(Option("--one-way-ms", 20)), mySql);
 }
