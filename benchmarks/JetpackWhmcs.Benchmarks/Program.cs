@@ -1,11 +1,13 @@
 using System.Globalization;
 using JetpackWhmcs.Benchmarks.Engine;
+using JetpackWhmcs.Benchmarks.DbCost;
 using JetpackWhmcs.Benchmarks.Ledger;
 using JetpackWhmcs.Benchmarks.Wan;
 
 // Usage: dotnet run -c Release --project benchmarks/JetpackWhmcs.Benchmarks -- [ledger|engine|all] [--rows N] [--lookups N]
 //        [--services N] [--concurrency N] [--latency-ms N]
 //    or: ... -- wan [--calls N] [--one-way-ms N]      CreateAccount over a delayed link, warm vs new connection
+//    or: ... -- db-cost [--samples N] [--statements]   database round trips and commits per module function (MariaDB)
 // "all" runs ledger and engine only; the others run when named.
 // MariaDB figures need JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it to .test-run/mariadb.env).
 var what = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
@@ -29,4 +31,9 @@ if (what is "engine" or "all")
 if (what is "wan")
 {
     await WanBenchmark.RunAsync((int)Option("--calls", 200), TimeSpan.FromMilliseconds(Option("--one-way-ms", 20)), mySql);
+}
+
+if (what is "db-cost")
+{
+    await DbCostBenchmark.RunAsync(mySql, (int)Option("--samples", 3), args.Contains("--statements"));
 }
