@@ -1,5 +1,6 @@
 using System.Globalization;
 using JetpackWhmcs.Benchmarks.Engine;
+using JetpackWhmcs.Benchmarks.ClientArea;
 using JetpackWhmcs.Benchmarks.DbCost;
 using JetpackWhmcs.Benchmarks.Ledger;
 using JetpackWhmcs.Benchmarks.Wan;
@@ -8,6 +9,7 @@ using JetpackWhmcs.Benchmarks.Wan;
 //        [--services N] [--concurrency N] [--latency-ms N]
 //    or: ... -- wan [--calls N] [--one-way-ms N]      CreateAccount over a delayed link, warm vs new connection
 //    or: ... -- db-cost [--samples N] [--statements]   database round trips and commits per module function (MariaDB)
+//    or: ... -- clientarea [--calls N] [--rounds N]   ClientArea through the PHP bridge and each layer below it (MariaDB, php-cli)
 // "all" runs ledger and engine only; the others run when named.
 // MariaDB figures need JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it to .test-run/mariadb.env).
 var what = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
@@ -36,4 +38,9 @@ if (what is "wan")
 if (what is "db-cost")
 {
     await DbCostBenchmark.RunAsync(mySql, (int)Option("--samples", 3), args.Contains("--statements"));
+}
+
+if (what is "clientarea")
+{
+    await ClientAreaBenchmark.RunAsync(mySql, (int)Option("--calls", 2000), (int)Option("--rounds", 4));
 }
