@@ -9,7 +9,7 @@ using JetpackWhmcs.Benchmarks.Wan;
 //        [--services N] [--concurrency N] [--latency-ms N]
 //    or: ... -- wan [--calls N] [--one-way-ms N]      CreateAccount over a delayed link, warm vs new connection
 //    or: ... -- db-cost [--samples N] [--statements]   database round trips and commits per module function (MariaDB)
-//    or: ... -- clientarea [--calls N] [--rounds N]   ClientArea through the PHP bridge and each layer below it (MariaDB, php-cli)
+//    or: ... -- clientarea [--calls N] [--rounds N] [--baseline-binary DLL] [--baseline-env KEY=VALUE]...   ClientArea through the PHP bridge and each layer below it (MariaDB, php-cli)
 // "all" runs ledger and engine only; the others run when named.
 // MariaDB figures need JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it to .test-run/mariadb.env).
 var what = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
@@ -42,5 +42,7 @@ if (what is "db-cost")
 
 if (what is "clientarea")
 {
-    await ClientAreaBenchmark.RunAsync(mySql, (int)Option("--calls", 2000), (int)Option("--rounds", 4));
+        var baselineEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--baseline-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+    var baselineAt = Array.IndexOf(args, "--baseline-binary");
+    await ClientAreaBenchmark.RunAsync(mySql, (int)Option("--calls", 2000), (int)Option("--rounds", 4), baselineAt >= 0 ? Path.GetFullPath(args[baselineAt + 1]) : null, baselineEnv.Count > 0 ? baselineEnv : null);
 }

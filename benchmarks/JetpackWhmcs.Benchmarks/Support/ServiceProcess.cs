@@ -30,25 +30,55 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The built service beside the benchmarks (the project references it).</summary>
     public static string Binary => Path.Combine(AppContext.BaseDirectory, "jetpack-whmcs.dll");
 
-    public static async Task<ServiceProcess> StartAsync(string database, Uri apiUrl, string dataDir)
+    /// <summary>CPU time the service has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    /// <param name="database">The ledger's connection string.</param>
+    /// <param name="apiUrl">The Licensing API (the sandbox).</param>
+    /// <param name="dataDir">Where the bridge secret goes; its log goes beside it.</param>
+    /// <param name="binary">Another build's jetpack-whmcs.dll to compare with; null for this one.</param>
+    /// <param name="environment">Extra settings (e.g. <c>JETPACK_WHMCS_Logging__LogLevel__Default</c>).</param>
+    public static async Task<ServiceProcess> StartAsync(string database, Uri apiUrl, string dataDir, string? binary = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var url = Ports.FreeUrl();
-        var logFile = Path.Combine(dataDir, "..", "service.log");
+        var logFile = dataDir + ".log";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Binary, "serve", "--urls", url, "--api-url", apiUrl.ToString(), "--data-dir", dataDir })
+        foreach (var arg in new[] { binary ?? Binary, "serve", "--urls", url, "--api-url", apiUrl.ToString(), "--data-dir", dataDir })
         {
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["JETPACK_WHMCS_DATABASE"] = database;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
         var log = new StreamWriter(logFile) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var service = new ServiceProcess(process, log, url, dataDir, logFile);
-        await service.WaitUntilHealthyAsync();
+        try
+        {
+            await service.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+
         return service;
     }
 
@@ -105,7 +135,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilHealthyAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         for (var i = 0; i < 300; i++)
         {
             if (process.HasExited)
@@ -121,9 +151,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too slow to answer on a busy machine: ask again.
             }
 
             await Task.Delay(200);
