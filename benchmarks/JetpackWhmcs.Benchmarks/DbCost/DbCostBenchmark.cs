@@ -31,6 +31,7 @@ internal static class DbCostBenchmark
             return;
         }
 
+        Console.WriteLine($"Machine before: {MachineLoad.Describe()} (counts do not depend on it)");
         var options = new SandboxOptions { Seed = 7 };
         options.Tokens.Add(WhmcsParams.Token);
         await using var sandbox = await SandboxServer.StartAsync(options, Ports.FreeUrl());

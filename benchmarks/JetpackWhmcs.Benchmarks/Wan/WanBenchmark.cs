@@ -21,6 +21,7 @@ internal static class WanBenchmark
 {
     public static async Task RunAsync(int calls, TimeSpan oneWay, string? mySqlServer)
     {
+        Console.WriteLine($"Machine before: {MachineLoad.Describe()}");
         var options = new SandboxOptions { Seed = 7 };
         options.Tokens.Add(WhmcsParams.Token);
         await using var sandbox = await SandboxServer.StartAsync(options, Ports.FreeUrl());
@@ -51,6 +52,7 @@ internal static class WanBenchmark
         Console.WriteLine($"CreateAccount over a WAN link ({database.Provider} ledger, one call at a time, {calls} calls each after 5 warm-up calls):");
         Console.WriteLine();
         Console.WriteLine(table);
+        Console.WriteLine($"Machine after: {MachineLoad.Describe()}");
 
         async Task<Run> MeasureAsync(string link, string name, SocketsHttpHandler handler, Uri baseUrl, DelayProxy? counted)
         {
