@@ -1,7 +1,7 @@
 using System.Globalization;
-using JetpackWhmcs.Benchmarks.Engine;
 using JetpackWhmcs.Benchmarks.ClientArea;
 using JetpackWhmcs.Benchmarks.DbCost;
+using JetpackWhmcs.Benchmarks.Engine;
 using JetpackWhmcs.Benchmarks.Ledger;
 using JetpackWhmcs.Benchmarks.Wan;
 
@@ -42,7 +42,7 @@ if (what is "db-cost")
 
 if (what is "clientarea")
 {
-        var baselineEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--baseline-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+    var baselineEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--baseline-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
     var baselineAt = Array.IndexOf(args, "--baseline-binary");
     await ClientAreaBenchmark.RunAsync(mySql, (int)Option("--calls", 2000), (int)Option("--rounds", 4), baselineAt >= 0 ? Path.GetFullPath(args[baselineAt + 1]) : null, baselineEnv.Count > 0 ? baselineEnv : null);
 }

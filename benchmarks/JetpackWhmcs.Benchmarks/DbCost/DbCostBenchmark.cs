@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Net;
+using System.Text.Json.Nodes;
 using JetpackWhmcs.Benchmarks.Ledger;
 using JetpackWhmcs.Benchmarks.Reporting;
 using JetpackWhmcs.Benchmarks.Support;
