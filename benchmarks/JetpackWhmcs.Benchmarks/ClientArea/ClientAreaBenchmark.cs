@@ -152,6 +152,10 @@ internal static class ClientAreaBenchmark
             ("prepare", "  of which config.php, JSON, signing" + suffix),
             ("connect", "  of which TCP connect (curl)" + suffix),
             ("first byte after connect", "  of which connect to first answer byte (the service)" + suffix)));
+        yield return new Layer(1, cpu, async n => Rename(
+            await PhpLoop.RunAsync("curl", service.ModuleDir, Text(n), service.Process.UnixSocket),
+            ("total", "PHP, the same request by hand over a Unix socket: total" + suffix),
+            ("first byte after connect", "  of which connect to first answer byte (the service, Unix socket)" + suffix)));
         yield return new Layer(2, cpu, async n => One(".NET client, signed endpoint, new connection per call" + suffix, await TimeEndpointAsync(service, parameters, n, newConnection: true)));
         yield return new Layer(3, cpu, async n => One(".NET client, signed endpoint, keep-alive" + suffix, await TimeEndpointAsync(service, parameters, n, newConnection: false)));
     }

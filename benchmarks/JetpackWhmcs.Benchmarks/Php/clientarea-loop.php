@@ -5,7 +5,8 @@
  * object of per-call microseconds. Run by the benchmarks' `clientarea` command.
  *
  *   php clientarea-loop.php bridge   <module dir> <calls>   jetpack_ClientArea of the installed bridge
- *   php clientarea-loop.php curl     <module dir> <calls>   the bridge's request by hand, with curl's own timings
+ *   php clientarea-loop.php curl     <module dir> <calls> [<unix socket>]
+ *       the bridge's request by hand, with curl's own timings; over a Unix socket when one is given
  *   php clientarea-loop.php original <dsn> <user> <password> <calls>
  *       what the original module's ClientArea did in-process: one SELECT on the licence table over
  *       the open database connection of the WHMCS request (PDO with real prepares, as Laravel does)
@@ -58,7 +59,7 @@ if ($mode === 'bridge') {
         }
     }
 } elseif ($mode === 'curl') {
-    [$moduleDir, $calls] = [$argv[2], (int) $argv[3]];
+    [$moduleDir, $calls, $socket] = [$argv[2], (int) $argv[3], $argv[4] ?? null];
     require $moduleDir . '/lib/ParamsMarshaller.php';
     for ($i = -$warmUp; $i < $calls; $i++) {
         $started = hrtime(true);
@@ -88,6 +89,9 @@ if ($mode === 'bridge') {
             CURLOPT_TIMEOUT => 25,
             CURLOPT_NOSIGNAL => true,
         ]);
+        if ($socket !== null) {
+            curl_setopt($curl, CURLOPT_UNIX_SOCKET_PATH, $socket);
+        }
         $raw = curl_exec($curl);
         $status = (int) curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
         $connect = curl_getinfo($curl, CURLINFO_CONNECT_TIME_T);

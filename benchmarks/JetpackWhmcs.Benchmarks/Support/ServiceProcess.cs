@@ -14,6 +14,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     private ServiceProcess(Process process, StreamWriter log, string url, string dataDir, string logFile)
     {
+        UnixSocket = dataDir + ".sock";
         this.process = process;
         this.log = log;
         Url = url;
@@ -22,6 +23,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>A Unix socket the service also listens on (Kestrel's <c>http://unix:</c> URL), to compare with TCP.</summary>
+    public string UnixSocket { get; }
 
     public string DataDir { get; }
 
@@ -50,7 +54,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         var url = Ports.FreeUrl();
         var logFile = dataDir + ".log";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { binary ?? Binary, "serve", "--urls", url, "--api-url", apiUrl.ToString(), "--data-dir", dataDir })
+        foreach (var arg in new[] { binary ?? Binary, "serve", "--urls", $"{url};http://unix:{dataDir}.sock", "--api-url", apiUrl.ToString(), "--data-dir", dataDir })
         {
             start.ArgumentList.Add(arg);
         }
