@@ -7,7 +7,8 @@ using JetpackWhmcs.Benchmarks.Wan;
 
 // Usage: dotnet run -c Release --project benchmarks/JetpackWhmcs.Benchmarks -- [ledger|engine|all] [--rows N] [--lookups N]
 //        [--services N] [--concurrency N] [--latency-ms N]
-//    or: ... -- wan [--calls N] [--one-way-ms N]      CreateAccount over a delayed link, warm vs new connection
+//    or: ... -- wan [--calls N] [--one-way-ms N] [--idle-calls N [--idle-gap-s S]]   CreateAccount over a delayed link,
+//           warm vs new connection, and optionally N calls each after S seconds idle (default 35 s)
 //    or: ... -- db-cost [--samples N] [--statements]   database round trips and commits per module function (MariaDB)
 //    or: ... -- clientarea [--calls N] [--rounds N] [--baseline-binary DLL] [--baseline-env KEY=VALUE]...   ClientArea through the PHP bridge and each layer below it (MariaDB, php-cli)
 // "all" runs ledger and engine only; the others run when named.
@@ -32,7 +33,7 @@ if (what is "engine" or "all")
 
 if (what is "wan")
 {
-    await WanBenchmark.RunAsync((int)Option("--calls", 200), TimeSpan.FromMilliseconds(Option("--one-way-ms", 20)), mySql);
+    await WanBenchmark.RunAsync((int)Option("--calls", 200), TimeSpan.FromMilliseconds(Option("--one-way-ms", 20)), mySql, TimeSpan.FromSeconds(Option("--idle-gap-s", 35)), (int)Option("--idle-calls", 0));
 }
 
 if (what is "db-cost")

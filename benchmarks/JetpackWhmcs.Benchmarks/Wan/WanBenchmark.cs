@@ -14,12 +14,14 @@ namespace JetpackWhmcs.Benchmarks.Wan;
 /// CreateAccount, one call at a time, against the sandbox behind <see cref="DelayProxy"/> (a WAN link
 /// of a given one-way delay): the product's client, whose pooled keep-alive connection stays warm
 /// between calls, against a baseline that opens a new connection for every call (the same handler
-/// with <c>PooledConnectionLifetime</c> zero). A run without the proxy gives the server time. The
+/// with <c>PooledConnectionLifetime</c> zero). A run without the proxy gives the server time; an
+/// optional run waits longer than the pool's idle timeout before each call, as WHMCS's sporadic paid
+/// calls do. The
 /// proxy counts connections and round trips; the sandbox counts licences, to show none was doubled.
 /// </summary>
 internal static class WanBenchmark
 {
-    public static async Task RunAsync(int calls, TimeSpan oneWay, string? mySqlServer)
+    public static async Task RunAsync(int calls, TimeSpan oneWay, string? mySqlServer, TimeSpan idleGap, int idleCalls)
     {
         Console.WriteLine($"Machine before: {MachineLoad.Describe()}");
         var options = new SandboxOptions { Seed = 7 };
@@ -34,7 +36,7 @@ internal static class WanBenchmark
         var rtt = 2 * oneWay.TotalMilliseconds;
         var table = new ResultTable("link", "client connection", "calls", "p50 ms", "p99 ms", "p50 above server time, in RTTs", "TCP connections per call", "round trips per call", "licences issued per call");
         var nextService = 1L;
-        var server = await MeasureAsync("loopback, no delay", "warm pooled (product)", JetpackLicensingClientFactory.CreateHandler(), sandbox.BaseUrl, null);
+        var server = await MeasureAsync("loopback, no delay", "warm pooled (product)", JetpackLicensingClientFactory.CreateHandler(), sandbox.BaseUrl, null, calls, TimeSpan.Zero);
         var serverP50 = server.P50;
         table.Add("loopback, no delay", "warm pooled (product)", calls, server.P50, server.P99, "-", "-", "-", server.LicencesPerCall);
         foreach (var (name, handler) in new (string, SocketsHttpHandler)[]
@@ -43,9 +45,16 @@ internal static class WanBenchmark
             ("new connection per call", NewConnectionPerCall()),
         })
         {
-            var link = $"WAN {oneWay.TotalMilliseconds:0} ms one way (RTT {rtt:0} ms)";
-            var run = await MeasureAsync(link, name, handler, throughProxy, proxy);
-            table.Add(link, name, calls, run.P50, run.P99, (run.P50 - serverP50) / rtt, run.ConnectionsPerCall, run.RoundTripsPerCall, run.LicencesPerCall);
+            var run = await MeasureAsync(Link(), name, handler, throughProxy, proxy, calls, TimeSpan.Zero);
+            table.Add(Link(), name, calls, run.P50, run.P99, (run.P50 - serverP50) / rtt, run.ConnectionsPerCall, run.RoundTripsPerCall, run.LicencesPerCall);
+        }
+
+        if (idleCalls > 0)
+        {
+            // WHMCS's paid calls come minutes apart: the product's pool, idle longer than its idle timeout before each call.
+            var name = $"product's pool, {idleGap.TotalSeconds:0} s idle before each call";
+            var run = await MeasureAsync(Link(), name, JetpackLicensingClientFactory.CreateHandler(), throughProxy, proxy, idleCalls, idleGap);
+            table.Add(Link(), name, idleCalls, run.P50, run.P99, (run.P50 - serverP50) / rtt, run.ConnectionsPerCall, run.RoundTripsPerCall, run.LicencesPerCall);
         }
 
         Console.WriteLine();
@@ -54,7 +63,9 @@ internal static class WanBenchmark
         Console.WriteLine(table);
         Console.WriteLine($"Machine after: {MachineLoad.Describe()}");
 
-        async Task<Run> MeasureAsync(string link, string name, SocketsHttpHandler handler, Uri baseUrl, DelayProxy? counted)
+        string Link() => $"WAN {oneWay.TotalMilliseconds:0} ms one way (RTT {rtt:0} ms)";
+
+        async Task<Run> MeasureAsync(string link, string name, SocketsHttpHandler handler, Uri baseUrl, DelayProxy? counted, int count, TimeSpan gap)
         {
             using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
             var client = new JetpackLicensingClient(http, new JetpackLicensingOptions { BaseUrl = baseUrl });
@@ -67,8 +78,9 @@ internal static class WanBenchmark
             counted?.ResetCounters();
             var issuedBefore = sandbox.Store.LicensesOf(WhmcsParams.Token).Count;
             var timings = new Timings();
-            for (var i = 0; i < calls; i++)
+            for (var i = 0; i < count; i++)
             {
+                await Task.Delay(gap);
                 var serviceId = nextService++;
                 await timings.MeasureAsync(() => CreateAsync(engine, serviceId));
             }
@@ -78,9 +90,9 @@ internal static class WanBenchmark
             return new Run(
                 timings.Percentile(50) / 1000,
                 timings.Percentile(99) / 1000,
-                counted is null ? double.NaN : (double)counted.Connections / calls,
-                counted is null ? double.NaN : (double)counted.RoundTrips / calls,
-                (double)issued / calls);
+                counted is null ? double.NaN : (double)counted.Connections / count,
+                counted is null ? double.NaN : (double)counted.RoundTrips / count,
+                (double)issued / count);
         }
     }
 
