@@ -24,6 +24,16 @@ internal sealed class Timings
         }
     }
 
+    /// <summary>Adds every timing of <paramref name="other"/> (rounds of one series measured apart).</summary>
+    public void Add(Timings other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        lock (gate)
+        {
+            microseconds.AddRange(other.microseconds);
+        }
+    }
+
     public int Count => microseconds.Count;
 
     public double Percentile(double p)

@@ -123,9 +123,15 @@ public static class ModuleEndpoints
         var owner = parameters.Owner?.SlotKey ?? "no service";
         var requestId = result.RequestId ?? requestIds.Last ?? "none";
         metrics.RecordModuleCall(function, outcome);
-        if (logger.IsEnabled(LogLevel.Information))
+        // A successful read-only call (every client-area page view runs ClientArea) changes nothing an
+        // operator needs to trace, and its log line cost about 15% of the service's CPU per view
+        // (benchmarks/RESULTS.md): it goes to Debug. /metrics still counts it; failures and every
+        // changing call stay at Information.
+        var level = result.Outcome == ModuleOutcome.Success && !ReplayPolicy.RemembersNonce(function) ? LogLevel.Debug : LogLevel.Information;
+        if (logger.IsEnabled(level))
         {
-            logger.LogInformation(
+            logger.Log(
+                level,
                 "Module call {Function} for {Owner} ended {Outcome} in {ElapsedMs} ms (Jetpack request id {JetpackRequestId})",
                 function,
                 owner,
