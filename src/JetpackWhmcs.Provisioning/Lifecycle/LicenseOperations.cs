@@ -116,7 +116,11 @@ internal sealed class LicenseOperations(AuditedApi api, ILicenseLedger ledger, T
             await ledger.SetAttachmentAsync(row.Id, site, at, now, CancellationToken.None).ConfigureAwait(false);
         }
 
-        await ledger.SetLastErrorAsync(row.Id, null, now, CancellationToken.None).ConfigureAwait(false);
+        if (row.LastError is not null)
+        {
+            await ledger.SetLastErrorAsync(row.Id, null, now, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return (license, OperationResult.Done());
     }
 
