@@ -1,5 +1,6 @@
 using JetpackWhmcs.Sandbox;
 using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Service.Commands.Sandbox;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Hosting;
 using Spectre.Console;
@@ -19,10 +20,13 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
         {
             if (settings.Sandbox)
             {
-                sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [settings.SandboxToken] }, cancellationToken: cancellationToken);
+                var sandboxOptions = new SandboxOptions { Tokens = [settings.SandboxToken], ControlEnabled = settings.SandboxControl };
+                SandboxFaultFlags.Apply(sandboxOptions.Faults, settings.Faults, settings.LateAnswerDelay);
+                sandbox = await SandboxServer.StartAsync(sandboxOptions, cancellationToken: cancellationToken);
                 overrides[nameof(JetpackWhmcsOptions.ApiUrl)] = sandbox.BaseUrl.ToString();
                 overrides["ExtraTokens:0"] = settings.SandboxToken;
-                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (token: {settings.SandboxToken}).");
+                // The token is never printed: this line ends up in logs.
+                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} ({SandboxFaultFlags.Describe(sandboxOptions.Faults)}{(settings.SandboxControl ? ", control API on /_sandbox/" : "")}).");
             }
 
             await using var app = ServiceHost.Build(settings, settings.Urls, overrides);
