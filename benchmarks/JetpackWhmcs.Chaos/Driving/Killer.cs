@@ -48,9 +48,14 @@ internal sealed class Killer(ChaosOptions options, IReadOnlyList<ServiceInstance
 
     public void CreateSucceeded(int serviceId, DateTime at)
     {
-        foreach (var record in Records)
+        // Under the lock the kill is recorded with: a Create seen in flight there has not reported yet
+        // (the driver leaves InFlight before it reports), so its report finds the record.
+        lock (gate)
         {
-            record.CreateSucceeded(serviceId, at);
+            foreach (var record in records)
+            {
+                record.CreateSucceeded(serviceId, at);
+            }
         }
     }
 
@@ -79,11 +84,16 @@ internal sealed class Killer(ChaosOptions options, IReadOnlyList<ServiceInstance
                 return;
             }
 
-            var record = new KillRecord(i + 1, victim.Index, DateTime.UtcNow, inFlight.CreatesOn(victim.Index));
-            victim.Kill();
+            KillRecord record;
             lock (gate)
             {
+                record = new KillRecord(i + 1, victim.Index, DateTime.UtcNow, inFlight.CreatesOn(victim.Index));
                 records.Add(record);
+                victim.Kill();
+            }
+
+            lock (gate)
+            {
                 restarts.Add(RestartAsync(victim, record));
             }
 
