@@ -63,12 +63,19 @@ public sealed class ChaosOptions
     /// <summary>Keep the work directory (and the MariaDB database) after a passing run.</summary>
     public bool Keep { get; private set; }
 
+    /// <summary>
+    /// Issues one licence behind WHMCS's back before the checks: a self-test of the checks, which must
+    /// then report an orphan on the API and an unaudited issue request, and fail.
+    /// </summary>
+    public bool PlantOrphan { get; private set; }
+
     public const string Usage = """
         Usage: jetpack-whmcs-chaos [--instances N] [--operations N] [--kills N] [--database sqlite|mariadb] [--seed N]
                                    [--php-share X] [--concurrency N] [--fault-rate X] [--latency-ms N]
                                    [--attempt-timeout S] [--overall-timeout S] [--recovery-grace S] [--recovery-interval S]
-                                   [--call-deadline S] [--base-port N] [--bin PATH] [--work-dir DIR] [--keep]
+                                   [--call-deadline S] [--base-port N] [--bin PATH] [--work-dir DIR] [--keep] [--plant-orphan]
         mariadb reads a connection string from JETPACK_WHMCS_TEST_MYSQL and creates (then drops) its own database.
+        --plant-orphan issues one licence behind WHMCS's back before the checks, to see them fail.
         Exit code 0 when every check passes, 1 when one fails, 2 when the run itself could not be made.
         """;
 
@@ -82,6 +89,12 @@ public sealed class ChaosOptions
             if (name == "--keep")
             {
                 o.Keep = true;
+                continue;
+            }
+
+            if (name == "--plant-orphan")
+            {
+                o.PlantOrphan = true;
                 continue;
             }
 

@@ -61,6 +61,11 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
 
             output.WriteLine($"Drive done in {Percentiles.Seconds(clock.Elapsed)}; faults off, waiting for background recovery of pending claims.");
             await sandbox.TurnFaultsOffAsync();
+            if (options.PlantOrphan)
+            {
+                await sandbox.IssueBehindWhmcsAsync(token, ScriptWriter.Products[0]);
+            }
+
             var pending = await WaitForRecoveryAsync(database);
             foreach (var instance in instances)
             {

@@ -52,6 +52,34 @@ public sealed class SmallChaosRunTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_licence_issued_behind_whmcs_back_fails_the_run_as_an_orphan_and_an_unaudited_request()
+    {
+        // A failing run keeps its work directory for a look; this one fails on purpose, so the test owns it.
+        var work = Path.Combine(Path.GetTempPath(), "jetpack-chaos-test-" + Guid.NewGuid().ToString("N")[..12]);
+        string text;
+        int exit;
+        try
+        {
+            (exit, text) = await RunChaosAsync("--database", "sqlite", "--instances", "1", "--operations", "12", "--kills", "0", "--php-share", "0", "--fault-rate", "0", "--plant-orphan", "--work-dir", work);
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        output.WriteLine(text);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("| orphans on the API: active, no ledger row (billed, never delivered) | 0 | 1 | FAIL |", text, StringComparison.Ordinal);
+        Assert.Matches(@"\| licences issued = services created \+ package changes \| (\d+) \(.*\) \| \d+ \| FAIL \|", text);
+        Assert.Matches(@"\| audit vs API requests: issue \| audit finished \d+ <= API <= \d+ \(\+\d+ sent\) \| API \d+ .*\| FAIL \|", text);
+        Assert.Contains("| orphans in the ledger: active row, not active on the API | 0 | 0 | pass |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mistaken_option_is_refused_with_exit_code_2_before_anything_starts()
     {
         var (exit, text) = await RunChaosAsync("--database", "oracle");

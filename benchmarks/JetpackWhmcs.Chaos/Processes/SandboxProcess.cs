@@ -79,6 +79,15 @@ internal sealed class SandboxProcess : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Issues a licence through the API as someone in the partner portal would: no WHMCS service, no ledger row, no audit row.</summary>
+    public async Task IssueBehindWhmcsAsync(string token, string product)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "wpcom/v2/jetpack-licensing/license") { Content = JsonContent.Create(new { product }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Every licence the sandbox ever issued to the token (control API: not an API call).</summary>
     public async Task<IReadOnlyList<SandboxLicence>> AllLicencesAsync(string token)
     {
