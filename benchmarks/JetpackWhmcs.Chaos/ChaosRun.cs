@@ -30,7 +30,11 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
         {
             output.WriteLine($"Work directory {work}; {database.Description}.");
             using var sandbox = await SandboxProcess.StartAsync(options, token, ports.Take(), Path.Combine(work, "logs", "sandbox.log"));
-            await OneShot.RunAsync(options.Binary, ["migrate", "--database", database.ForService, "--data-dir", Path.Combine(work, "migrate")], new Dictionary<string, string>(), Path.Combine(work, "logs", "migrate.log"));
+            await OneShot.RunAsync(
+                options.Binary,
+                ["migrate", "--data-dir", Path.Combine(work, "migrate")],
+                new Dictionary<string, string> { ["JETPACK_WHMCS_DATABASE"] = database.ForService },
+                Path.Combine(work, "logs", "migrate.log"));
             for (var i = 0; i < options.Instances; i++)
             {
                 instances.Add(new ServiceInstance(options, i, ports.Take(), work, database.ForService, sandbox.ApiBase, secret, token));

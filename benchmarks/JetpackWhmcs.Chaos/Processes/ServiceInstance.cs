@@ -25,12 +25,13 @@ internal sealed class ServiceInstance : IDisposable
         LogPath = Path.Combine(workDirectory, "logs", $"instance-{index}.log");
         args =
         [
-            "serve", "--urls", Url.ToString().TrimEnd('/'), "--data-dir", DataDirectory, "--database", database, "--api-url", apiBase.ToString(),
+            "serve", "--urls", Url.ToString().TrimEnd('/'), "--data-dir", DataDirectory, "--api-url", apiBase.ToString(),
             "--attempt-timeout", Seconds(options.AttemptTimeoutSeconds), "--overall-timeout", Seconds(options.OverallTimeoutSeconds),
         ];
-        // Through the environment: the secret and the token never appear in a process list.
+        // Through the environment: the secret, the token and a database password never appear in a process list.
         environment = new Dictionary<string, string>
         {
+            ["JETPACK_WHMCS_DATABASE"] = database,
             ["JETPACK_WHMCS_BRIDGESECRET"] = bridgeSecret,
             ["JETPACK_WHMCS_TOKENS__0"] = token,
             ["JETPACK_WHMCS_RECOVERYGRACE"] = TimeSpan.FromSeconds(options.RecoveryGraceSeconds).ToString("c", CultureInfo.InvariantCulture),
