@@ -1,4 +1,5 @@
 using JetpackWhmcs.Sandbox.Api;
+using JetpackWhmcs.Sandbox.Control;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +17,8 @@ public static class SandboxEndpointRouteBuilderExtensions
     /// Maps the Jetpack Licensing API under <see cref="BasePath"/>. Requires
     /// <see cref="SandboxServiceCollectionExtensions.AddJetpackLicensingSandbox"/>. Any other path or
     /// method under the prefix answers 404 <c>rest_no_route</c>, with a request id like every answer.
+    /// Also maps the control API under <c>/_sandbox/</c>, which answers only when
+    /// <see cref="SandboxOptions.ControlEnabled"/> is set.
     /// </summary>
     public static IEndpointRouteBuilder MapJetpackLicensingSandbox(this IEndpointRouteBuilder endpoints)
     {
@@ -36,6 +39,11 @@ public static class SandboxEndpointRouteBuilderExtensions
         api.MapGet("/product-families", Run(SandboxEndpoint.ProductFamilies, ProductFamilyEndpoints.List));
         api.MapGet("/partner/product-families", Run(SandboxEndpoint.PartnerProductFamilies, ProductFamilyEndpoints.ListWithPrices));
         api.MapFallback("{**path}", Run(null, _ => throw new InvalidOperationException("unreachable")));
+        SandboxControlEndpoints.Map(
+            endpoints,
+            endpoints.ServiceProvider.GetRequiredService<SandboxOptions>(),
+            endpoints.ServiceProvider.GetRequiredService<SandboxStore>(),
+            endpoints.ServiceProvider.GetRequiredService<SandboxRequestCounters>());
         return endpoints;
     }
 }

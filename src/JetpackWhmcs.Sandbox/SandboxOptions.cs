@@ -26,4 +26,11 @@ public sealed class SandboxOptions
 
     /// <summary>Whether requests are recorded in <see cref="SandboxRequestLog"/>. Default true.</summary>
     public bool RecordRequests { get; set; } = true;
+
+    /// <summary>
+    /// Whether the control API under <c>/_sandbox/</c> (counters, fault knobs, every licence of a token)
+    /// answers. Default false: it changes how the API behaves and lists licences, so a sandbox serves it
+    /// only when asked (the <c>--control</c> flag); otherwise its routes answer 404 with a sentence.
+    /// </summary>
+    public bool ControlEnabled { get; set; }
 }

@@ -67,6 +67,24 @@ internal sealed class LossyPipeWriter(PipeWriter inner) : PipeWriter
         }
     }
 
+    // Kestrel's response writer asks for these when a body is serialized straight into the pipe
+    // (Results.Json, the control API); PipeWriter's defaults throw NotSupportedException.
+
+    /// <inheritdoc />
+    public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
+
+    /// <inheritdoc />
+    public override long UnflushedBytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return innerCompleted ? 0 : inner.UnflushedBytes;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
 

@@ -10,7 +10,9 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxS
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, SandboxSettings settings, CancellationToken cancellationToken)
     {
-        var options = new SandboxOptions { Tokens = [.. settings.Tokens], Seed = settings.Seed };
+        var options = new SandboxOptions { Tokens = [.. settings.Tokens], Seed = settings.Seed, ControlEnabled = settings.Control };
+        // The rates first: they turn the older failure and lost-answer knobs off, which the flags below may set again.
+        SandboxFaultFlags.Apply(options.Faults, settings.Faults, settings.LateAnswerDelay);
         options.Faults.Latency = TimeSpan.FromMilliseconds(settings.Latency);
         options.Faults.LatencyJitter = TimeSpan.FromMilliseconds(settings.Jitter);
         options.Faults.FailureRate = settings.FailureRate;
@@ -19,7 +21,13 @@ public sealed class SandboxCommand(IAnsiConsole console) : AsyncCommand<SandboxS
         options.Faults.LostAnswerMode = settings.DropConnection ? LostAnswerMode.DropConnection : LostAnswerMode.Http500;
 
         await using var server = await SandboxServer.StartAsync(options, settings.Urls, cancellationToken);
-        console.MarkupLineInterpolated($"Jetpack Licensing API sandbox on [bold]{server.BaseUrl}[/] ({settings.Tokens.Length} token(s), seed {settings.Seed}). Ctrl+C stops it.");
+        // Tokens are counted, never printed: this line ends up in logs.
+        console.MarkupLineInterpolated($"Jetpack Licensing API sandbox on [bold]{server.BaseUrl}[/] ({settings.Tokens.Length} token(s), seed {settings.Seed}, {SandboxFaultFlags.Describe(options.Faults)}). Ctrl+C stops it.");
+        if (settings.Control)
+        {
+            console.MarkupLineInterpolated($"Control API on {new Uri(server.BaseUrl, "/_sandbox/")} (counters, faults, licenses).");
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -43,6 +43,18 @@ public sealed class SandboxSettings : CommandSettings
     [Description("Lose answers by dropping the connection instead of answering 500")]
     public bool DropConnection { get; init; }
 
+    [CommandOption("--fault <SPEC>")]
+    [Description(SandboxFaultFlags.FaultDescription)]
+    public string[] Faults { get; init; } = [];
+
+    [CommandOption("--late-answer-delay <MS>")]
+    [Description(SandboxFaultFlags.LateAnswerDelayDescription)]
+    public int? LateAnswerDelay { get; init; }
+
+    [CommandOption("--control")]
+    [Description("Serve the control API under /_sandbox/ (request counters, fault knobs at run time, every licence of a token): for tests and chaos runs")]
+    public bool Control { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
@@ -66,6 +78,6 @@ public sealed class SandboxSettings : CommandSettings
             return ValidationResult.Error("--failure-rate and --lost-answer-rate are shares of calls, from 0 to 1.");
         }
 
-        return ValidationResult.Success();
+        return SandboxFaultFlags.Check(Faults, LateAnswerDelay) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
     }
 }

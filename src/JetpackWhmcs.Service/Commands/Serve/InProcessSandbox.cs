@@ -13,6 +13,7 @@ public static class InProcessSandbox
         return new SandboxOptions
         {
             Tokens = [settings.SandboxToken],
+            ControlEnabled = settings.SandboxControl,
             // The sandbox forgets its licences when it stops but the ledger keeps them: with a fixed seed a
             // restart would hand out the same keys again, which the ledger refuses as duplicates.
             Seed = settings.SandboxSeed ?? RandomNumberGenerator.GetInt32(1, int.MaxValue),

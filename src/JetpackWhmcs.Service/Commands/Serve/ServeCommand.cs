@@ -1,6 +1,7 @@
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Sandbox;
 using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Service.Commands.Sandbox;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Hosting;
 using Spectre.Console;
@@ -21,10 +22,12 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
             if (settings.Sandbox)
             {
                 var sandboxOptions = InProcessSandbox.Options(settings);
+                SandboxFaultFlags.Apply(sandboxOptions.Faults, settings.Faults, settings.LateAnswerDelay);
                 sandbox = await SandboxServer.StartAsync(sandboxOptions, cancellationToken: cancellationToken);
                 overrides[nameof(JetpackWhmcsOptions.ApiUrl)] = sandbox.BaseUrl.ToString();
                 overrides["ExtraTokens:0"] = settings.SandboxToken;
-                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (seed {sandboxOptions.Seed}; token fingerprint {TokenFingerprint.Of(settings.SandboxToken)}).");
+                // The token is never printed (this line ends up in logs): its fingerprint is.
+                console.MarkupLineInterpolated($"In-process Jetpack Licensing API sandbox on {sandbox.BaseUrl} (seed {sandboxOptions.Seed}; token fingerprint {TokenFingerprint.Of(settings.SandboxToken)}; {SandboxFaultFlags.Describe(sandboxOptions.Faults)}{(settings.SandboxControl ? "; control API on /_sandbox/" : "")}).");
             }
 
             await using var app = ServiceHost.Build(settings, settings.Urls, overrides);

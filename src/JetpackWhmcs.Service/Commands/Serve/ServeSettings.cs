@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using JetpackWhmcs.Ledger.Identity;
+using JetpackWhmcs.Service.Commands.Sandbox;
 using JetpackWhmcs.Service.Configuration;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace JetpackWhmcs.Service.Commands.Serve;
@@ -24,9 +26,32 @@ public sealed class ServeSettings : TokenSettings
     [Description("Seed of the in-process sandbox's licence keys, to replay a run. Default: a new seed each run, so a restart on the same data directory never hands out keys the ledger already holds")]
     public int? SandboxSeed { get; init; }
 
+    [CommandOption("--fault <SPEC>")]
+    [Description("With --sandbox: " + SandboxFaultFlags.FaultDescription)]
+    public string[] Faults { get; init; } = [];
+
+    [CommandOption("--late-answer-delay <MS>")]
+    [Description("With --sandbox: " + SandboxFaultFlags.LateAnswerDelayDescription)]
+    public int? LateAnswerDelay { get; init; }
+
+    [CommandOption("--sandbox-control")]
+    [Description("With --sandbox: serve the sandbox's control API under /_sandbox/ on the sandbox's own address")]
+    public bool SandboxControl { get; init; }
+
     [CommandOption(LedgerIdentity.AcceptNewLedgerFlag)]
     [Description("Accept a ledger that this data directory shows is not the one it used before (emptied, replaced): only when it is really meant to start over")]
     public bool AcceptNewLedger { get; init; }
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (!Sandbox && (Faults.Length > 0 || LateAnswerDelay is not null || SandboxControl))
+        {
+            return ValidationResult.Error("--fault, --late-answer-delay and --sandbox-control shape the in-process sandbox: add --sandbox, or drop them.");
+        }
+
+        return SandboxFaultFlags.Check(Faults, LateAnswerDelay) is { } problem ? ValidationResult.Error(problem) : base.Validate();
+    }
 
     /// <inheritdoc />
     public override IEnumerable<KeyValuePair<string, string?>> ToConfiguration() =>
