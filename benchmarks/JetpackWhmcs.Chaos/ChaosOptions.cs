@@ -40,9 +40,9 @@ public sealed class ChaosOptions
 
     /// <summary>
     /// RecoveryGrace in seconds: smaller than the product's two minutes so that a run ends in minutes,
-    /// still well above OverallTimeout, which is what makes a grace valid.
+    /// still above the claim lease bound (OverallTimeout + 15 s = 21 s), which the service requires.
     /// </summary>
-    public double RecoveryGraceSeconds { get; private set; } = 20;
+    public double RecoveryGraceSeconds { get; private set; } = 30;
 
     /// <summary>RecoveryInterval in seconds.</summary>
     public double RecoveryIntervalSeconds { get; private set; } = 2;

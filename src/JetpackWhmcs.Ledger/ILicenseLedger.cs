@@ -126,10 +126,11 @@ public interface ILicenseLedger
     Task<long> RecordAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// In one transaction: turns the write-ahead row <paramref name="startedId"/> (if any) into the
-    /// first of <paramref name="attempts"/> and appends the others.
+    /// In one transaction: turns the write-ahead rows <paramref name="startedIds"/> (one per attempt
+    /// that was about to leave, in order) into the first <paramref name="attempts"/> and appends the
+    /// others; a write-ahead row with no attempt left becomes <c>not_sent</c>.
     /// </summary>
-    Task FinishAuditAsync(long? startedId, IReadOnlyList<AuditEntry> attempts, CancellationToken cancellationToken = default);
+    Task FinishAuditAsync(IReadOnlyList<long> startedIds, IReadOnlyList<AuditEntry> attempts, CancellationToken cancellationToken = default);
 
     // Service instances: which claims belong to processes known to be gone.
 

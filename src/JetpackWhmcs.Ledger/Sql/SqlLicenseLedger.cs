@@ -473,21 +473,35 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.InsertAudit, AuditParameters(entry, null), cancellationToken: cancellationToken));
     }
 
-    public async Task FinishAuditAsync(long? startedId, IReadOnlyList<AuditEntry> attempts, CancellationToken cancellationToken = default)
+    public async Task FinishAuditAsync(IReadOnlyList<long> startedIds, IReadOnlyList<AuditEntry> attempts, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(startedIds);
         ArgumentNullException.ThrowIfNull(attempts);
-        if (attempts.Count == 0)
+        var statements = new List<(string Sql, DynamicParameters Parameters)>();
+        for (var i = 0; i < Math.Max(startedIds.Count, attempts.Count); i++)
+        {
+            if (i < attempts.Count)
+            {
+                var started = i < startedIds.Count ? startedIds[i] : (long?)null;
+                statements.Add((started is null ? Sql.InsertAudit : Sql.FinishAudit, AuditParameters(attempts[i], started)));
+            }
+            else
+            {
+                // Written ahead, then refused before it left (e.g. the call was cancelled first).
+                statements.Add((Sql.FinishAudit, AuditParameters(attempts[^1] with { Attempt = i + 1, Outcome = "not_sent", HttpStatus = null, RequestId = null }, startedIds[i])));
+            }
+        }
+
+        if (statements.Count == 0)
         {
             return;
         }
 
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = attempts.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        for (var i = 0; i < attempts.Count; i++)
+        await using var transaction = statements.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var (sql, parameters) in statements)
         {
-            var first = i == 0 && startedId is not null;
-            await connection.ExecuteAsync(new CommandDefinition(
-                first ? Sql.FinishAudit : Sql.InsertAudit, AuditParameters(attempts[i], first ? startedId : null), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         }
 
         if (transaction is not null)

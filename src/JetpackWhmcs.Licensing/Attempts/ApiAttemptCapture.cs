@@ -16,6 +16,13 @@ public sealed class ApiAttemptCapture : IDisposable
 
     private ApiAttemptCapture(ApiAttemptCapture? outer) => this.outer = outer;
 
+    /// <summary>
+    /// Called before each attempt of a call made inside this capture is sent, with the operation and the
+    /// attempt's number; an exception it throws fails the attempt before anything is sent. Lets an audit
+    /// write a row ahead of every request that may leave, retries included.
+    /// </summary>
+    public Func<string, int, CancellationToken, ValueTask>? BeforeAttempt { get; set; }
+
     /// <summary>The attempts reported so far, in the order they ended.</summary>
     public IReadOnlyList<ApiAttempt> Attempts
     {
@@ -53,6 +60,18 @@ public sealed class ApiAttemptCapture : IDisposable
         {
             CurrentCapture.Value = outer;
         }
+    }
+
+    /// <summary>Runs the innermost open capture's <see cref="BeforeAttempt"/>, if any.</summary>
+    internal static ValueTask BeforeAttemptAsync(string operation, int number, CancellationToken cancellationToken)
+    {
+        var capture = CurrentCapture.Value;
+        while (capture is not null && Volatile.Read(ref capture.disposed))
+        {
+            capture = capture.outer;
+        }
+
+        return capture?.BeforeAttempt is { } before ? before(operation, number, cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <summary>Reports one attempt to the innermost open capture of this flow, if any.</summary>

@@ -89,6 +89,19 @@ internal sealed partial class ApiCaller(
                 : new StringContent(content, System.Text.Encoding.UTF8, "application/json");
         }
 
+        // Whoever audits the call may record the attempt before it can leave (a write-ahead row); an
+        // attempt that cannot be recorded is not sent.
+        try
+        {
+            await ApiAttemptCapture.BeforeAttemptAsync(request.Operation.ToString(), trace.Attempts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var failure = ApiFailures.NotRecorded(request, ex);
+            Report(request, trace, null, null, "not_sent", started);
+            trace.LastFailure = failure;
+            return Outcome.FromException<ApiAnswer>(failure);
+        }
         trace.InFlight = true;
         try
         {

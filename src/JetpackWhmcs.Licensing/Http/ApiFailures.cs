@@ -81,6 +81,16 @@ internal static class ApiFailures
         };
     }
 
+    /// <summary>The attempt was stopped before it left because its audit row could not be written first.</summary>
+    public static JetpackApiException NotRecorded(ApiRequest request, Exception exception) =>
+        new(
+            $"The request to {request.Action} was not sent because it could not be recorded first ({exception.GetType().Name}); check that the licence database is reachable and try again.",
+            mayHaveBeenCarriedOut: false,
+            innerException: exception)
+        {
+            Failure = FailureKind.NotSent,
+        };
+
     /// <summary>A transport failure: the connection could not be made, or broke.</summary>
     public static JetpackApiException FromTransport(ApiRequest request, Exception exception, Uri baseUrl)
     {

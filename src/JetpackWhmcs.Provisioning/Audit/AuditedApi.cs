@@ -46,34 +46,38 @@ internal sealed partial class AuditedApi(IJetpackLicensingClient client, ILicens
             LicenseKey = context.LicenseKey,
         };
 
-        // Written before the request may leave; if this write fails, nothing is sent.
-        long? aheadId = changesState
-            ? await ledger.RecordAuditAsync(template with { Attempt = 1, Outcome = AuditOutcomes.Sent }, CancellationToken.None).ConfigureAwait(false)
-            : null;
-
+        // A state-changing attempt is written before it may leave (a retry too, after a 429); if that
+        // write fails, the attempt fails unsent.
+        var aheadIds = new List<long>();
         using var capture = ApiAttemptCapture.Start();
+        if (changesState)
+        {
+            capture.BeforeAttempt = async (_, number, _) => aheadIds.Add(await ledger.RecordAuditAsync(
+                template with { Attempt = number, Outcome = AuditOutcomes.Sent }, CancellationToken.None).ConfigureAwait(false));
+        }
+
         try
         {
             var result = await call(ct).ConfigureAwait(false);
             var key = context.LicenseKey ?? (result as License)?.LicenseKey;
-            await FinishAsync(aheadId, AuditRows.From(template with { LicenseKey = key }, capture.Attempts, null, changesState)).ConfigureAwait(false);
+            await FinishAsync(aheadIds, AuditRows.From(template with { LicenseKey = key }, capture.Attempts, null, changesState)).ConfigureAwait(false);
             return result;
         }
         catch (JetpackApiException exception)
         {
-            await FinishAsync(aheadId, AuditRows.From(template, capture.Attempts, exception, changesState)).ConfigureAwait(false);
+            await FinishAsync(aheadIds, AuditRows.From(template, capture.Attempts, exception, changesState)).ConfigureAwait(false);
             throw;
         }
         catch (ArgumentException exception)
         {
             // The client refused the arguments before building a request: certainly nothing was sent.
-            await FinishAsync(aheadId, AuditRows.From(template, [], null, changesState, exception.GetType().Name)).ConfigureAwait(false);
+            await FinishAsync(aheadIds, AuditRows.From(template, [], null, changesState, exception.GetType().Name)).ConfigureAwait(false);
             throw new JetpackApiException(exception.Message, mayHaveBeenCarriedOut: false, innerException: exception);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // Cancelled (the caller or the claim's lease) or a transport failure: a sent attempt may have been carried out.
-            await FinishAsync(aheadId, AuditRows.From(template, capture.Attempts, null, changesState, exception.GetType().Name)).ConfigureAwait(false);
+            await FinishAsync(aheadIds, AuditRows.From(template, capture.Attempts, null, changesState, exception.GetType().Name)).ConfigureAwait(false);
             if (exception is OperationCanceledException && ct.IsCancellationRequested)
             {
                 throw;
@@ -83,12 +87,12 @@ internal sealed partial class AuditedApi(IJetpackLicensingClient client, ILicens
         }
     }
 
-    private async Task FinishAsync(long? aheadId, IReadOnlyList<AuditEntry> rows)
+    private async Task FinishAsync(IReadOnlyList<long> aheadIds, IReadOnlyList<AuditEntry> rows)
     {
         try
         {
             // Not cancellable: the audit of a call that happened must be written even when the caller gave up.
-            await ledger.FinishAuditAsync(aheadId, rows, CancellationToken.None).ConfigureAwait(false);
+            await ledger.FinishAuditAsync(aheadIds, rows, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
