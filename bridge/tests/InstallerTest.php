@@ -25,7 +25,7 @@ final class InstallerTest extends BridgeTestCase
         $this->assertSame(0, $run['exit'], $run['stdout'] . $run['stderr']);
         $source = dirname(__DIR__) . '/modules/servers/jetpack';
         $module = $this->root . '/modules/servers/jetpack';
-        foreach (['jetpack.php', 'whmcs.json', 'logo.png', 'templates/jetpack_license.tpl', 'lib/Bridge.php', 'lib/ServiceClient.php'] as $file) {
+        foreach (['jetpack.php', 'whmcs.json', 'logo.png', 'templates/jetpack_license.tpl', 'lib/Bridge.php', 'lib/ServiceClient.php', 'vendor/autoload.php'] as $file) {
             $this->assertFileEquals($source . '/' . $file, $module . '/' . $file, "{$file} is installed as in the repository");
         }
         $this->assertSame(0600, fileperms($module . '/config.php') & 0777);

@@ -54,6 +54,7 @@ public sealed partial class ModuleEngine : IModuleEngine
             ["MetaData"] = (_, _) => Task.FromResult(CatalogFunctions.MetaData()),
             ["ConfigOptions"] = (_, _) => Task.FromResult(CatalogFunctions.ConfigOptions()),
             ["LoadProducts"] = (_, ct) => catalog.LoadProductsAsync(ct),
+            ["LoadProductDescriptions"] = (_, ct) => catalog.LoadProductDescriptionsAsync(ct),
             ["TestConnection"] = catalog.TestConnectionAsync,
             ["CreateAccount"] = new CreateAccount(services).RunAsync,
             ["SuspendAccount"] = suspension.SuspendAsync,

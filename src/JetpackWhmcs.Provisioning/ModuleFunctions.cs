@@ -6,13 +6,14 @@ public static class ModuleFunctions
     /// <summary>Functions answering an array (a JSON object).</summary>
     public static IReadOnlySet<string> ArrayFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "MetaData", "ConfigOptions", "LoadProducts", "TestConnection", "AdminCustomButtonArray", "AdminServicesTabFields", "ClientArea",
+        "MetaData", "ConfigOptions", "LoadProducts", "LoadProductDescriptions", "TestConnection", "AdminCustomButtonArray",
+        "AdminServicesTabFields", "ClientArea",
     };
 
     /// <summary>Every function, in the protocol's order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        "MetaData", "ConfigOptions", "LoadProducts", "TestConnection", "CreateAccount", "SuspendAccount", "UnsuspendAccount",
+        "MetaData", "ConfigOptions", "LoadProducts", "LoadProductDescriptions", "TestConnection", "CreateAccount", "SuspendAccount", "UnsuspendAccount",
         "TerminateAccount", "Renew", "ChangePackage", "AdminCustomButtonArray", "AttachLicense", "DetachLicense", "RefreshStatus",
         "ReissueLicense", "AdminServicesTabFields", "ClientArea",
     ];

@@ -58,6 +58,25 @@ final class Sandbox
         return json_decode($body, true, 512, JSON_THROW_ON_ERROR);
     }
 
+    /**
+     * The public catalogue, read as the original module read it (GET product-families, no token).
+     *
+     * @return array<int, array<string, mixed>> the families as the API returns them
+     */
+    public function productFamilies(): array
+    {
+        $curl = curl_init($this->baseUrl . '/product-families');
+        curl_setopt_array($curl, [CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 10]);
+        $body = (string) curl_exec($curl);
+        $status = (int) curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+        curl_close($curl);
+        if ($status !== 200) {
+            throw new \RuntimeException("The sandbox answered {$status} to product-families: {$body}");
+        }
+
+        return json_decode($body, true, 512, JSON_THROW_ON_ERROR);
+    }
+
     /** @return array{0: int, 1: string} */
     private function request(string $method, string $pathAndQuery): array
     {

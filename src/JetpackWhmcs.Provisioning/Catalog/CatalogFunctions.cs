@@ -5,7 +5,7 @@ using JetpackWhmcs.Provisioning.Errors;
 
 namespace JetpackWhmcs.Provisioning.Catalog;
 
-/// <summary>MetaData, ConfigOptions, the LoadProducts loader and TestConnection.</summary>
+/// <summary>MetaData, ConfigOptions, the LoadProducts loader, the product descriptions and TestConnection.</summary>
 internal sealed class CatalogFunctions(EngineServices services)
 {
     public static ModuleResult MetaData() => ModuleResult.Array(new JsonObject
@@ -65,25 +65,16 @@ internal sealed class CatalogFunctions(EngineServices services)
     });
 
     /// <summary>slug → product name; on failure <c>{"error": sentence}</c>, which the bridge throws as an Exception.</summary>
-    public async Task<ModuleResult> LoadProductsAsync(CancellationToken ct)
-    {
-        try
-        {
-            var products = await services.Catalog.GetProductsAsync(ct).ConfigureAwait(false);
-            var result = new JsonObject();
-            foreach (var (slug, name) in products)
-            {
-                result[slug] = name;
-            }
+    public Task<ModuleResult> LoadProductsAsync(CancellationToken ct) =>
+        CatalogueAsync(services.Catalog.GetProductsAsync, "list its products", ct);
 
-            return ModuleResult.Array(result);
-        }
-        catch (JetpackApiException exception)
-        {
-            var sentence = Sentences.ApiFailure("list its products", exception);
-            return ModuleResult.Array(new JsonObject { ["error"] = sentence }, ModuleOutcome.Error, exception.RequestId);
-        }
-    }
+    /// <summary>
+    /// slug → the description of the product's family ("" when it has none), for the original addon
+    /// module's product descriptions (the bridge's <c>jetpack_FetchProductDescriptions</c>); on
+    /// failure <c>{"error": sentence}</c>, which the bridge throws as an Exception.
+    /// </summary>
+    public Task<ModuleResult> LoadProductDescriptionsAsync(CancellationToken ct) =>
+        CatalogueAsync(services.Catalog.GetDescriptionsAsync, "list its product descriptions", ct);
 
     /// <summary>An authenticated call (one licence listed) proves the token.</summary>
     public async Task<ModuleResult> TestConnectionAsync(Invocation invocation, CancellationToken ct)
@@ -104,6 +95,27 @@ internal sealed class CatalogFunctions(EngineServices services)
                 ? $"Jetpack did not accept the API token ({Sentences.Describe(exception)}); copy the token again from the Jetpack partner portal into the product's settings{Sentences.RequestIdSuffix(exception.RequestId)}."
                 : Sentences.ApiFailure("answer the connection test", exception);
             return Answer(false, sentence, ModuleOutcome.Error, exception.RequestId);
+        }
+    }
+
+    private static async Task<ModuleResult> CatalogueAsync(
+        Func<CancellationToken, Task<IReadOnlyDictionary<string, string>>> read, string action, CancellationToken ct)
+    {
+        try
+        {
+            var entries = await read(ct).ConfigureAwait(false);
+            var result = new JsonObject();
+            foreach (var (slug, value) in entries)
+            {
+                result[slug] = value;
+            }
+
+            return ModuleResult.Array(result);
+        }
+        catch (JetpackApiException exception)
+        {
+            var sentence = Sentences.ApiFailure(action, exception);
+            return ModuleResult.Array(new JsonObject { ["error"] = sentence }, ModuleOutcome.Error, exception.RequestId);
         }
     }
 

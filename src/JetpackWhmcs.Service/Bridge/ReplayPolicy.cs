@@ -11,12 +11,13 @@ public static class ReplayPolicy
 {
     /// <summary>
     /// The functions that change no licence and no ledger row: the catalogue and settings
-    /// (MetaData, ConfigOptions, LoadProducts), the connection test (one read of the API), the button
+    /// (MetaData, ConfigOptions, LoadProducts, LoadProductDescriptions), the connection test (one read of the API), the button
     /// list, and the two displays (AdminServicesTabFields, ClientArea read the ledger only).
     /// </summary>
     public static IReadOnlySet<string> ReadOnlyFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "MetaData", "ConfigOptions", "LoadProducts", "TestConnection", "AdminCustomButtonArray", "AdminServicesTabFields", "ClientArea",
+        "MetaData", "ConfigOptions", "LoadProducts", "LoadProductDescriptions", "TestConnection", "AdminCustomButtonArray",
+        "AdminServicesTabFields", "ClientArea",
     };
 
     /// <summary>True when a call to <paramref name="function"/> must record its nonce before running.</summary>

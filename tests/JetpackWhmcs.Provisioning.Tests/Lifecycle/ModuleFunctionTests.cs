@@ -387,6 +387,31 @@ public abstract class ModuleFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LoadProductDescriptions_maps_every_product_to_its_familys_description_as_the_original_did()
+    {
+        var descriptions = (JsonObject)(await H.InvokeAsync("LoadProductDescriptions", new Dictionary<string, object?>())).Value!;
+
+        var expected = SandboxCatalogue.Families.SelectMany(f => f.Products.Select(p => (p.Slug, Description: f.Description ?? ""))).ToList();
+        Assert.Equal(expected.Select(e => e.Slug), descriptions.Select(p => p.Key));
+        Assert.All(expected, e => Assert.Equal(e.Description, descriptions[e.Slug]!.GetValue<string>()));
+        Assert.Equal("Bundles of Jetpack's security, performance and growth tools.", descriptions["jetpack-complete"]!.GetValue<string>());
+        Assert.Equal("", descriptions["jetpack-scan"]!.GetValue<string>());
+
+        // One read of the catalogue answers both the names and the descriptions for the cache's lifetime.
+        await H.InvokeAsync("LoadProducts", new Dictionary<string, object?>());
+        Assert.Equal(1, H.Sandbox.Counters.Received(SandboxEndpoint.ProductFamilies));
+    }
+
+    [Fact]
+    public async Task LoadProductDescriptions_failure_is_an_error_object()
+    {
+        H.Sandbox.Faults.FailNext(SandboxEndpoint.ProductFamilies, 10, FaultKind.Failure);
+        var result = await H.InvokeAsync("LoadProductDescriptions", new Dictionary<string, object?>());
+        Assert.Equal(ModuleOutcome.Error, result.Outcome);
+        Assert.Contains("list its product descriptions", ((JsonObject)result.Value!)["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TestConnection_proves_the_token_and_explains_a_refused_one()
     {
         var ok = (JsonObject)(await H.InvokeAsync("TestConnection", Services.Product(1))).Value!;

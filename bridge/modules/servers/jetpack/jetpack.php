@@ -36,6 +36,24 @@ function jetpack_LoadProducts($params = [])
     return Bridge::loader('LoadProducts', $params);
 }
 
+/**
+ * Kept for Automattic's addon module (modules/addons/jetpack), which calls it without arguments to
+ * list the Jetpack products: slug => product name. Throws an Exception with a sentence on failure.
+ */
+function jetpack_FetchProducts($params = [])
+{
+    return Bridge::loader('LoadProducts', $params);
+}
+
+/**
+ * Kept for Automattic's addon module, which reads a new WHMCS product's description from it:
+ * slug => the description of the product's family. Throws an Exception with a sentence on failure.
+ */
+function jetpack_FetchProductDescriptions($params = [])
+{
+    return Bridge::loader('LoadProductDescriptions', $params);
+}
+
 function jetpack_TestConnection($params = [])
 {
     return Bridge::table('TestConnection', $params);
