@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
-using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Health;

@@ -1,4 +1,5 @@
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
@@ -46,7 +47,7 @@ public static class CoreServices
             return new MeasuredLicensingClient(client, p.GetRequiredService<ServiceMetrics>());
         });
         services.AddSingleton(p => BridgeSecret.LoadOrCreate(p.GetRequiredService<JetpackWhmcsOptions>()));
-        services.AddSingleton<INonceStore>(p => new SqlNonceStore(p.GetRequiredService<JetpackWhmcsOptions>().ResolvedDatabase));
+        services.AddSingleton<INonceStore>(p => LedgerFactory.CreateNonceStore(p.GetRequiredService<JetpackWhmcsOptions>().ResolvedDatabase));
         services.AddSingleton(p => new TokenRegistry(p.GetRequiredService<JetpackWhmcsOptions>().Tokens));
         services.AddSingleton<HealthProbe>();
         services.AddSingleton<LicenseCountsCache>();

@@ -1,6 +1,6 @@
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Ledger.Identity;
-using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Configuration;
 

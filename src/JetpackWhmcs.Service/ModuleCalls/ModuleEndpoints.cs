@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
