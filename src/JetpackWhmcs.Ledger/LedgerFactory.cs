@@ -1,7 +1,10 @@
 using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.MySql;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Ledger.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using MySqlConnector;
 
 namespace JetpackWhmcs.Ledger;
 
@@ -30,6 +33,33 @@ public static class LedgerFactory
         }
 
         return new SqliteLicenseLedger(sqlite.ToString(), timeProvider, logger);
+    }
+
+    /// <summary>
+    /// Creates the store of the bridge's nonces, in the database <see cref="Create"/> would use for the
+    /// same <paramref name="database"/>. Call <see cref="INonceStore.MigrateAsync"/> before first use.
+    /// </summary>
+    public static INonceStore CreateNonceStore(string database)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        if (DetectProvider(database) == LedgerProvider.MySql)
+        {
+            // No session settings (unlike the ledger's connections): nonces hold no dates, and every
+            // changing module call opens one of these, so a round trip saved here is saved per call.
+            return new SqlNonceStore(NonceStatements.MySql, () => new MySqlConnection(database));
+        }
+
+        var sqlite = LedgerConnectionString.Sqlite(database);
+        // Microsoft.Data.Sqlite retries a busy file until the command timeout, so a nonce write waits for
+        // another process's write instead of failing the module call.
+        sqlite.DefaultTimeout = 30;
+        if (LedgerConnectionString.SqliteFile(database) is { } file)
+        {
+            CreateOwnerOnly(file);
+        }
+
+        var connectionString = sqlite.ToString();
+        return new SqlNonceStore(NonceStatements.Sqlite, () => new SqliteConnection(connectionString));
     }
 
     /// <summary>Which database <paramref name="database"/> names (see <see cref="Create"/>).</summary>

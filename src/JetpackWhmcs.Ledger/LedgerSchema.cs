@@ -15,6 +15,9 @@ public static class LedgerSchema
     /// <summary>The service instances (one row per process start), whose claims can be known dead.</summary>
     public const string InstancesTable = "jetpack_whmcs_instances";
 
+    /// <summary>The nonces of accepted bridge calls, shared by every service instance on the database.</summary>
+    public const string NoncesTable = "jetpack_whmcs_bridge_nonces";
+
     /// <summary>The versions of our migrations that have been applied.</summary>
     public const string MigrationsTable = "jetpack_whmcs_migrations";
 

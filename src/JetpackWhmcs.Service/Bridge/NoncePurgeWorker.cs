@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Service.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
 
 namespace JetpackWhmcs.Service.Configuration;
@@ -52,7 +53,7 @@ public sealed class JetpackWhmcsOptions
     public string ResolvedDatabase => string.IsNullOrWhiteSpace(Database) ? Path.Combine(DataDir, "ledger.db") : Database;
 
     /// <summary>True when <see cref="ResolvedDatabase"/> is a MySQL/MariaDB connection string rather than a file path.</summary>
-    public bool UsesMySql => DatabaseKind.IsConnectionString(ResolvedDatabase);
+    public bool UsesMySql => LedgerFactory.DetectProvider(ResolvedDatabase) == LedgerProvider.MySql;
 
     /// <summary>The file holding the generated bridge secret.</summary>
     public string BridgeSecretPath => Path.Combine(DataDir, "bridge-secret");

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Connections;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Licensing;
-using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Health;
@@ -37,10 +38,10 @@ public sealed class HealthProbe(ILicenseLedger ledger, INonceStore nonces, IJetp
                 throw new LedgerNotWritableException(e);
             }
 
-            return $"{DatabaseKind.Describe(options.ResolvedDatabase)} answers and can be written";
+            return $"{LedgerConnectionString.Describe(options.ResolvedDatabase)} answers and can be written";
         }, e => e is LedgerNotWritableException
-            ? $"the licence ledger cannot be written ({DatabaseKind.Scrub(Short(e.InnerException!), options.ResolvedDatabase)}): check that the jetpack-whmcs service can write {DatabaseKind.Describe(options.ResolvedDatabase)} (file permissions, free disk space, the database user's rights)"
-            : $"{DatabaseKind.Describe(options.ResolvedDatabase)} does not answer ({DatabaseKind.Scrub(Short(e), options.ResolvedDatabase)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
+            ? $"the licence ledger cannot be written ({LedgerConnectionString.Scrub(Short(e.InnerException!), options.ResolvedDatabase)}): check that the jetpack-whmcs service can write {LedgerConnectionString.Describe(options.ResolvedDatabase)} (file permissions, free disk space, the database user's rights)"
+            : $"{LedgerConnectionString.Describe(options.ResolvedDatabase)} does not answer ({LedgerConnectionString.Scrub(Short(e), options.ResolvedDatabase)}): check that the database server runs, --database is right, and `jetpack-whmcs migrate` ran", cancellationToken);
 
     /// <summary>Reads the public product list (no token needed).</summary>
     public Task<HealthCheck> CheckApiAsync(CancellationToken cancellationToken = default) =>

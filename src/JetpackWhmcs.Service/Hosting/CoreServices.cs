@@ -1,4 +1,5 @@
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
@@ -6,13 +7,14 @@ using JetpackWhmcs.Service.Health;
 using JetpackWhmcs.Service.Logging;
 using JetpackWhmcs.Service.Metrics;
 using JetpackWhmcs.Service.Tokens;
+using JetpackWhmcs.Whmcs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace JetpackWhmcs.Service.Hosting;
 
-/// <summary>The parts the service and the operator commands share: ledger, API client, engine, tokens.</summary>
+/// <summary>The parts the service and the operator commands share: ledger, nonces, WHMCS's tables, API client, engine, tokens.</summary>
 public static class CoreServices
 {
     /// <summary>Registers the shared parts; they read <see cref="IOptions{JetpackWhmcsOptions}"/>.</summary>
@@ -46,8 +48,10 @@ public static class CoreServices
             return new MeasuredLicensingClient(client, p.GetRequiredService<ServiceMetrics>());
         });
         services.AddSingleton(p => BridgeSecret.LoadOrCreate(p.GetRequiredService<JetpackWhmcsOptions>()));
-        services.AddSingleton<INonceStore>(p => new SqlNonceStore(p.GetRequiredService<JetpackWhmcsOptions>().ResolvedDatabase));
+        services.AddSingleton<INonceStore>(p => LedgerFactory.CreateNonceStore(p.GetRequiredService<JetpackWhmcsOptions>().ResolvedDatabase));
         services.AddSingleton(p => new TokenRegistry(p.GetRequiredService<JetpackWhmcsOptions>().Tokens));
+        services.AddSingleton(p => WhmcsDatabaseFactory.Create(p.GetRequiredService<JetpackWhmcsOptions>().ResolvedDatabase));
+        services.AddSingleton<WhmcsTokenLoader>();
         services.AddSingleton<HealthProbe>();
         services.AddSingleton<LicenseCountsCache>();
         services.AddModuleEngine();

@@ -1,6 +1,7 @@
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Identity;
-using JetpackWhmcs.Service.Bridge;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Configuration;
 
@@ -20,7 +21,7 @@ public static class LedgerPreparation
         return new LedgerIdentity(
             services.GetRequiredService<ILicenseLedger>(),
             options.DataDir,
-            DatabaseKind.Describe(options.ResolvedDatabase),
+            LedgerConnectionString.Describe(options.ResolvedDatabase),
             services.GetRequiredService<TimeProvider>());
     }
 
@@ -46,7 +47,7 @@ public static class LedgerPreparation
         catch (Exception e) when (e is not OperationCanceledException and not CommandFailedException)
         {
             throw new CommandFailedException(
-                $"Migrating {DatabaseKind.Describe(options.ResolvedDatabase)} failed: {DatabaseKind.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), options.ResolvedDatabase)}.",
+                $"Migrating {LedgerConnectionString.Describe(options.ResolvedDatabase)} failed: {LedgerConnectionString.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), options.ResolvedDatabase)}.",
                 e);
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Health;
@@ -66,7 +67,7 @@ public static class ServiceHost
                     context.Request.Path.Value,
                     context.TraceIdentifier,
                     failure.GetType().FullName,
-                    DatabaseKind.Scrub(failure.Message, options.ResolvedDatabase),
+                    LedgerConnectionString.Scrub(failure.Message, options.ResolvedDatabase),
                     Environment.NewLine,
                     failure.StackTrace);
             }
@@ -107,11 +108,7 @@ public static class ServiceHost
         EnsureDataDirectory(options);
         _ = services.GetRequiredService<BridgeSecret>();
         await LedgerPreparation.PrepareAsync(services, cancellationToken);
-        var tokens = services.GetRequiredService<TokenRegistry>();
-        foreach (var token in await WhmcsTokenSource.ReadAsync(options.ResolvedDatabase, cancellationToken))
-        {
-            tokens.Remember(token);
-        }
+        await services.GetRequiredService<WhmcsTokenLoader>().LoadAsync(cancellationToken);
     }
 
     /// <summary>Creates the data directory, owner-only, when it does not exist.</summary>

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using JetpackWhmcs.Ledger.Connections;
+using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
@@ -93,10 +95,10 @@ public static class ModuleEndpoints
             {
                 metrics.RecordModuleCall(label, "unavailable");
                 var database = options.Value.ResolvedDatabase;
-                logger.LogError("The nonce of a {Function} call could not be written to the ledger (trace id {TraceId}): {Reason}", function, context.TraceIdentifier, DatabaseKind.Scrub(e.Message, database));
+                logger.LogError("The nonce of a {Function} call could not be written to the ledger (trace id {TraceId}): {Reason}", function, context.TraceIdentifier, LedgerConnectionString.Scrub(e.Message, database));
                 return Error(
                     StatusCodes.Status503ServiceUnavailable,
-                    $"The licence ledger cannot be written ({DatabaseKind.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), database)}): check that the jetpack-whmcs service can write {DatabaseKind.Describe(database)} (file permissions, free disk space, the database user's rights); nothing was done.");
+                    $"The licence ledger cannot be written ({LedgerConnectionString.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), database)}): check that the jetpack-whmcs service can write {LedgerConnectionString.Describe(database)} (file permissions, free disk space, the database user's rights); nothing was done.");
             }
 
             if (!fresh)

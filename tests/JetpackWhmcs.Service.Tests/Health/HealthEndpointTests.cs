@@ -69,7 +69,7 @@ public sealed class HealthEndpointTests
         await using var service = await ServiceUnderTest.StartAsync();
         var probe = new JetpackWhmcs.Service.Health.HealthProbe(
             JetpackWhmcs.Ledger.LedgerFactory.Create(unreachable),
-            new JetpackWhmcs.Service.Bridge.SqlNonceStore(unreachable),
+            JetpackWhmcs.Ledger.LedgerFactory.CreateNonceStore(unreachable),
             (JetpackWhmcs.Licensing.IJetpackLicensingClient)service.App.Services.GetService(typeof(JetpackWhmcs.Licensing.IJetpackLicensingClient))!,
             new JetpackWhmcs.Service.Configuration.JetpackWhmcsOptions { Database = unreachable });
 

@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Service.Commands.Doctor;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Tests.Support;
@@ -34,8 +35,8 @@ public sealed class ConfigurationTests
 
         var mysql = new JetpackWhmcsOptions { Database = "Server=db;Database=whmcs;User ID=u;Password=p" };
         Assert.True(mysql.UsesMySql);
-        Assert.DoesNotContain("Password", DatabaseKind.Describe(mysql.ResolvedDatabase), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("=p", DatabaseKind.Describe(mysql.ResolvedDatabase), StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", LedgerConnectionString.Describe(mysql.ResolvedDatabase), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("=p", LedgerConnectionString.Describe(mysql.ResolvedDatabase), StringComparison.Ordinal);
     }
 
     [Fact]

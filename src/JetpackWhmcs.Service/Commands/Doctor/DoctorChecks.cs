@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Service.Bridge;
@@ -21,7 +22,7 @@ public static class DoctorChecks
         var options = scope.Options;
         var checks = new List<HealthCheck>
         {
-            new("configuration", true, $"data dir {Path.GetFullPath(options.DataDir)}, ledger {DatabaseKind.Describe(options.ResolvedDatabase)}, API {options.ApiBaseUri}, {scope.Tokens.All.Count} token(s) known", 0),
+            new("configuration", true, $"data dir {Path.GetFullPath(options.DataDir)}, ledger {LedgerConnectionString.Describe(options.ResolvedDatabase)}, API {options.ApiBaseUri}, {scope.Tokens.All.Count} token(s) known", 0),
         };
         var probe = scope.Services.GetRequiredService<HealthProbe>();
         var database = await probe.CheckDatabaseAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Commands.Support;
 using JetpackWhmcs.Service.Configuration;
@@ -15,10 +16,7 @@ public sealed class DoctorCommand(IAnsiConsole console) : AsyncCommand<DoctorSet
         await using var scope = await CommandScope.OpenAsync(settings, readWhmcsTokens: false, cancellationToken);
         try
         {
-            foreach (var token in await Tokens.WhmcsTokenSource.ReadAsync(scope.Options.ResolvedDatabase, cancellationToken))
-            {
-                scope.Tokens.Remember(token);
-            }
+            await scope.Services.GetRequiredService<Tokens.WhmcsTokenLoader>().LoadAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -30,7 +28,7 @@ public sealed class DoctorCommand(IAnsiConsole console) : AsyncCommand<DoctorSet
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]jetpack-whmcs doctor[/]").AddColumns("check", "result", "details / what to fix");
         foreach (var check in checks)
         {
-            table.AddRow(Markup.Escape(check.Name), check.Ok ? "[green]ok[/]" : "[red]FAIL[/]", Markup.Escape(DatabaseKind.Scrub(check.Detail, scope.Options.ResolvedDatabase)));
+            table.AddRow(Markup.Escape(check.Name), check.Ok ? "[green]ok[/]" : "[red]FAIL[/]", Markup.Escape(LedgerConnectionString.Scrub(check.Detail, scope.Options.ResolvedDatabase)));
         }
 
         console.Write(table);

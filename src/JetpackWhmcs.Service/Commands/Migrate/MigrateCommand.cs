@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Service.Commands.Support;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Hosting;
@@ -13,7 +14,7 @@ public sealed class MigrateCommand(IAnsiConsole console) : AsyncCommand<MigrateS
     public override async Task<int> ExecuteAsync(CommandContext context, MigrateSettings settings, CancellationToken cancellationToken)
     {
         await using var scope = await CommandScope.OpenAsync(settings, cancellationToken: cancellationToken);
-        var where = DatabaseKind.Describe(scope.Options.ResolvedDatabase);
+        var where = LedgerConnectionString.Describe(scope.Options.ResolvedDatabase);
         await LedgerPreparation.PrepareAsync(scope.Services, cancellationToken);
         var counts = await scope.Ledger.CountByStateAsync(cancellationToken);
         console.MarkupLineInterpolated($"Migrated {where}: {counts.Values.Sum()} licence row(s) ({string.Join(", ", counts.Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"))}).");

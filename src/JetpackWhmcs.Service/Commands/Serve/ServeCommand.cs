@@ -1,3 +1,4 @@
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Sandbox;
 using JetpackWhmcs.Service.Bridge;
@@ -34,7 +35,7 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
             await ServiceHost.StartAsync(app, cancellationToken);
             var options = app.Services.GetRequiredService<JetpackWhmcsOptions>();
             var secret = app.Services.GetRequiredService<BridgeSecret>();
-            console.MarkupLineInterpolated($"jetpack-whmcs serving on [bold]{ServiceHost.Address(app)}[/]: ledger {DatabaseKind.Describe(options.ResolvedDatabase)}, API {options.ApiBaseUri}, {secret}.");
+            console.MarkupLineInterpolated($"jetpack-whmcs serving on [bold]{ServiceHost.Address(app)}[/]: ledger {LedgerConnectionString.Describe(options.ResolvedDatabase)}, API {options.ApiBaseUri}, {secret}.");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         }

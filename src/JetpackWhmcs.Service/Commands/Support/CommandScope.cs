@@ -49,10 +49,7 @@ public sealed class CommandScope : IAsyncDisposable
         var scope = new CommandScope(options, CoreServices.BuildForCommand(options));
         if (readWhmcsTokens)
         {
-            foreach (var token in await WhmcsTokenSource.ReadAsync(options.ResolvedDatabase, cancellationToken))
-            {
-                scope.Tokens.Remember(token);
-            }
+            await scope.provider.GetRequiredService<WhmcsTokenLoader>().LoadAsync(cancellationToken);
         }
 
         return scope;

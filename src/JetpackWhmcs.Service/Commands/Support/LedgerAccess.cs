@@ -1,4 +1,5 @@
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Configuration;
 
@@ -19,7 +20,7 @@ public static class LedgerAccess
         catch (Exception e) when (e is not OperationCanceledException and not CommandFailedException)
         {
             throw new CommandFailedException(
-                $"The ledger in {DatabaseKind.Describe(scope.Options.ResolvedDatabase)} could not be read ({DatabaseKind.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), scope.Options.ResolvedDatabase)}): check --database, and run `jetpack-whmcs migrate` if it was never migrated.",
+                $"The ledger in {LedgerConnectionString.Describe(scope.Options.ResolvedDatabase)} could not be read ({LedgerConnectionString.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), scope.Options.ResolvedDatabase)}): check --database, and run `jetpack-whmcs migrate` if it was never migrated.",
                 e);
         }
     }

@@ -1,4 +1,4 @@
-namespace JetpackWhmcs.Service.Bridge;
+namespace JetpackWhmcs.Ledger.Nonces;
 
 /// <summary>Remembers the nonces of accepted requests, in a place every service instance shares.</summary>
 public interface INonceStore
