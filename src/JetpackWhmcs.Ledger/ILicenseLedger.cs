@@ -141,9 +141,6 @@ public interface ILicenseLedger
     /// </summary>
     Task RegisterInstanceAsync(string id, string name, DateTime now, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a sign of life of a running instance.</summary>
-    Task HeartbeatInstanceAsync(string id, DateTime now, CancellationToken cancellationToken = default);
-
     /// <summary>Marks an instance stopped (a clean shutdown, after its calls finished).</summary>
     Task MarkInstanceStoppedAsync(string id, DateTime now, CancellationToken cancellationToken = default);
 

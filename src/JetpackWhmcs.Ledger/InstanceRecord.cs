@@ -8,6 +8,5 @@ namespace JetpackWhmcs.Ledger;
 /// <param name="Id">The incarnation id, unique per process start.</param>
 /// <param name="Name">The instance's stable name: a restart of the same instance has the same name.</param>
 /// <param name="StartedAt">When this incarnation registered (UTC).</param>
-/// <param name="HeartbeatAt">Its last sign of life (UTC).</param>
 /// <param name="StoppedAt">When it stopped cleanly or a later incarnation of its name proved it gone; null while it may run.</param>
-public sealed record InstanceRecord(string Id, string Name, DateTime StartedAt, DateTime HeartbeatAt, DateTime? StoppedAt);
+public sealed record InstanceRecord(string Id, string Name, DateTime StartedAt, DateTime? StoppedAt);

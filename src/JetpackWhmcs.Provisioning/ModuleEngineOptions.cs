@@ -78,7 +78,7 @@ public sealed class ModuleEngineOptions
         {
             problems.Add(
                 $"RecoveryGrace ({ClaimStaleAfter}) must exceed the claim lease bound ({LeaseBound}: the API call timeout {ApiCallTimeout} " +
-                $"plus {ClaimLeaseMargin}), or a claim could be taken over while its paid call may still be carried out");
+                $"plus {ClaimLeaseMargin}), or a claim could be taken over while its paid call may still be carried out; raise RecoveryGrace or lower OverallTimeout");
         }
 
         return problems;

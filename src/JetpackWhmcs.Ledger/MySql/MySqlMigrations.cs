@@ -64,7 +64,7 @@ internal static class MySqlMigrations
 
     private const string CreateInstances =
         $"CREATE TABLE IF NOT EXISTS `{LedgerSchema.InstancesTable}` (`id` varchar(64) NOT NULL PRIMARY KEY, `name` varchar(255) NOT NULL, " +
-        "`started_at` datetime NOT NULL, `heartbeat_at` datetime NOT NULL, `stopped_at` datetime NULL, " +
+        "`started_at` datetime NOT NULL, `stopped_at` datetime NULL, " +
         $"INDEX `{LedgerSchema.Indexes.InstanceName}` (`name`)) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
     /// <summary>Lock names are per server: include the database so two ledgers on one server do not wait for each other.</summary>

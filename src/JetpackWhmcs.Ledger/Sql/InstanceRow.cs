@@ -9,14 +9,11 @@ internal sealed class InstanceRow
 
     public object? StartedAt { get; set; }
 
-    public object? HeartbeatAt { get; set; }
-
     public object? StoppedAt { get; set; }
 
     public InstanceRecord ToRecord() => new(
         Id,
         Name,
         DbValues.ReadTime(StartedAt) ?? DateTime.MinValue,
-        DbValues.ReadTime(HeartbeatAt) ?? DateTime.MinValue,
         DbValues.ReadTime(StoppedAt));
 }

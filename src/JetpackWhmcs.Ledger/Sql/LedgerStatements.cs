@@ -150,18 +150,16 @@ internal sealed class LedgerStatements
         "WHERE id = @Id";
 
     public string InsertInstance { get; } =
-        $"INSERT INTO {I} (id, name, started_at, heartbeat_at, stopped_at) VALUES (@Id, @Name, @Now, @Now, NULL)";
+        $"INSERT INTO {I} (id, name, started_at, stopped_at) VALUES (@Id, @Name, @Now, NULL)";
 
     /// <summary>A new incarnation proves the earlier ones of its name dead (they held the name's lock).</summary>
     public string StopEarlierIncarnations { get; } =
         $"UPDATE {I} SET stopped_at = @Now WHERE name = @Name AND id <> @Id AND stopped_at IS NULL";
 
-    public string HeartbeatInstance { get; } = $"UPDATE {I} SET heartbeat_at = @Now WHERE id = @Id AND stopped_at IS NULL";
-
     public string StopInstance { get; } = $"UPDATE {I} SET stopped_at = @Now WHERE id = @Id AND stopped_at IS NULL";
 
     public string SelectInstance { get; } =
-        $"SELECT id AS Id, name AS Name, started_at AS StartedAt, heartbeat_at AS HeartbeatAt, stopped_at AS StoppedAt FROM {I} WHERE id = @Id";
+        $"SELECT id AS Id, name AS Name, started_at AS StartedAt, stopped_at AS StoppedAt FROM {I} WHERE id = @Id";
 
     public string InsertUnassigned { get; } =
         $"INSERT INTO {T} (order_id, product_id, license_key, issued_at, state, product_slug, jetpack_license_id, " +

@@ -547,9 +547,6 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task HeartbeatInstanceAsync(string id, DateTime now, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync(Sql.HeartbeatInstance, new { Id = id, Now = DbValues.WriteTime(now) }, cancellationToken);
-
     public async Task MarkInstanceStoppedAsync(string id, DateTime now, CancellationToken cancellationToken = default) =>
         await ExecuteAsync(Sql.StopInstance, new { Id = id, Now = DbValues.WriteTime(now) }, cancellationToken);
 

@@ -59,7 +59,7 @@ internal static class SqliteMigrations
     private static readonly string[] Instances =
     [
         $"CREATE TABLE IF NOT EXISTS {LedgerSchema.InstancesTable} (id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, " +
-        "started_at DATETIME NOT NULL, heartbeat_at DATETIME NOT NULL, stopped_at DATETIME NULL)",
+        "started_at DATETIME NOT NULL, stopped_at DATETIME NULL)",
         $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.InstanceName} ON {LedgerSchema.InstancesTable} (name)",
     ];
 

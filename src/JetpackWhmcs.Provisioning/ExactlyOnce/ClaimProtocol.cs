@@ -50,11 +50,29 @@ internal sealed partial class ClaimProtocol(
     }
 
     /// <summary>
-    /// Step 2: whether someone else may take this pending claim: it is older than the grace (which
-    /// exceeds the lease bound), or its holder is known to be gone (stopped, or restarted) for longer
-    /// than the drain time.
+    /// Steps 2 and 3: takes a pending claim over (compare-and-swap on the claim id seen) when it may be
+    /// taken; null when it may not, or someone else moved first.
     /// </summary>
-    public async Task<bool> MayTakeOverAsync(LicenseRecord row, CancellationToken ct)
+    public async Task<HeldClaim?> TakeOverAsync(LicenseRecord row, CancellationToken ct)
+    {
+        if (!await MayTakeOverAsync(row, ct).ConfigureAwait(false) || await SwapAsync(row, row.ClaimId ?? "", ct).ConfigureAwait(false) is not { } taken)
+        {
+            return null;
+        }
+
+        LogTakeOver(logger, row.ActiveOwner, row.Id);
+        return taken with { TakenFrom = row };
+    }
+
+    /// <summary>Proves the claim still ours and restarts its lease (compare-and-swap to a fresh id); null when it was lost.</summary>
+    public async Task<HeldClaim?> RearmAsync(HeldClaim held, CancellationToken ct) =>
+        await SwapAsync(held.Row, held.ClaimId, ct).ConfigureAwait(false) is { } rearmed ? rearmed with { TakenFrom = held.TakenFrom } : null;
+
+    /// <summary>
+    /// Whether someone else may take this pending claim: it is older than the grace (which exceeds the
+    /// lease bound), or its holder is known to be gone (stopped, or restarted) for longer than the drain time.
+    /// </summary>
+    private async Task<bool> MayTakeOverAsync(LicenseRecord row, CancellationToken ct)
     {
         var now = Now;
         if (now - (row.ClaimedAt ?? row.IssuedAt) >= options.ClaimStaleAfter)
@@ -71,27 +89,13 @@ internal sealed partial class ClaimProtocol(
         return instance?.StoppedAt is { } stopped && now - stopped >= options.DeadHolderDrain;
     }
 
-    /// <summary>Step 3: takes the claim over (compare-and-swap on the claim id seen); null when someone else moved first.</summary>
-    public async Task<HeldClaim?> TakeOverAsync(LicenseRecord row, CancellationToken ct)
+    /// <summary>Moves the claim from <paramref name="expectedClaimId"/> to a fresh id held by this process, now.</summary>
+    private async Task<HeldClaim?> SwapAsync(LicenseRecord row, string expectedClaimId, CancellationToken ct)
     {
         var claimId = NewClaimId();
         var now = Now;
-        if (!await ledger.TryTakeOverClaimAsync(row.Id, row.ClaimId ?? "", claimId, now, holder.Id, ct).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        LogTakeOver(logger, row.ActiveOwner, row.Id);
-        return new HeldClaim(row with { ClaimId = claimId, ClaimedAt = now, ClaimHolder = holder.Id }, claimId, now);
-    }
-
-    /// <summary>Proves the claim still ours and restarts its lease (compare-and-swap to a fresh id); null when it was lost.</summary>
-    public async Task<HeldClaim?> RearmAsync(HeldClaim held, CancellationToken ct)
-    {
-        var claimId = NewClaimId();
-        var now = Now;
-        return await ledger.TryTakeOverClaimAsync(held.Row.Id, held.ClaimId, claimId, now, holder.Id, ct).ConfigureAwait(false)
-            ? new HeldClaim(held.Row with { ClaimId = claimId, ClaimedAt = now, ClaimHolder = holder.Id }, claimId, now)
+        return await ledger.TryTakeOverClaimAsync(row.Id, expectedClaimId, claimId, now, holder.Id, ct).ConfigureAwait(false)
+            ? new HeldClaim(row with { ClaimId = claimId, ClaimedAt = now, ClaimHolder = holder.Id }, claimId, now)
             : null;
     }
 
@@ -245,10 +249,13 @@ internal sealed partial class ClaimProtocol(
     /// could not decide (the API could not be read): no paid call was sent under it, so the next look
     /// need not wait for a whole grace again.
     /// </summary>
-    public async Task YieldAsync(HeldClaim held, LicenseRecord before)
+    public async Task YieldAsync(HeldClaim held)
     {
-        var previous = before.ClaimedAt ?? before.IssuedAt;
-        await ledger.TryTakeOverClaimAsync(held.Row.Id, held.ClaimId, NewClaimId(), previous, before.ClaimHolder, CancellationToken.None).ConfigureAwait(false);
+        if (held.TakenFrom is { } before)
+        {
+            var previous = before.ClaimedAt ?? before.IssuedAt;
+            await ledger.TryTakeOverClaimAsync(held.Row.Id, held.ClaimId, NewClaimId(), previous, before.ClaimHolder, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Deletes a claim nothing was issued for (a definite refusal, or recovery found none).</summary>

@@ -9,4 +9,5 @@ namespace JetpackWhmcs.Provisioning.ExactlyOnce;
 /// <param name="Row">The pending row as it was when the claim was checked.</param>
 /// <param name="ClaimId">The claim id this caller holds on it.</param>
 /// <param name="CheckedAt">When the claim was last checked (UTC, our clock).</param>
-internal sealed record HeldClaim(LicenseRecord Row, string ClaimId, DateTime CheckedAt);
+/// <param name="TakenFrom">The row as it was before this caller took the claim over; null for a claim it made.</param>
+internal sealed record HeldClaim(LicenseRecord Row, string ClaimId, DateTime CheckedAt, LicenseRecord? TakenFrom = null);

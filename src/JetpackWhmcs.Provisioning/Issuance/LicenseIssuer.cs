@@ -49,8 +49,7 @@ internal sealed partial class LicenseIssuer(
                 continue;
             }
 
-            if (!await protocol.MayTakeOverAsync(slot, ct).ConfigureAwait(false)
-                || await protocol.TakeOverAsync(slot, ct).ConfigureAwait(false) is not { } taken)
+            if (await protocol.TakeOverAsync(slot, ct).ConfigureAwait(false) is not { } taken)
             {
                 return new IssueOutcome(IssueOutcomeKind.InProgress, slot, Sentences.InProgress);
             }
@@ -63,7 +62,7 @@ internal sealed partial class LicenseIssuer(
                 case ClaimRecoveryKind.ClaimLost:
                     continue;
                 case ClaimRecoveryKind.Undecided:
-                    await protocol.YieldAsync(taken, slot).ConfigureAwait(false);
+                    await protocol.YieldAsync(taken).ConfigureAwait(false);
                     return new IssueOutcome(IssueOutcomeKind.Unknown, slot, Sentences.MayHaveBeenIssued(recovered.RequestId), recovered.RequestId);
             }
 
@@ -80,8 +79,7 @@ internal sealed partial class LicenseIssuer(
     /// </summary>
     public async Task<IssueOutcome> SettlePendingAsync(LicenseRecord pending, string token, CancellationToken ct)
     {
-        if (!await protocol.MayTakeOverAsync(pending, ct).ConfigureAwait(false)
-            || await protocol.TakeOverAsync(pending, ct).ConfigureAwait(false) is not { } taken)
+        if (await protocol.TakeOverAsync(pending, ct).ConfigureAwait(false) is not { } taken)
         {
             return new IssueOutcome(IssueOutcomeKind.InProgress, pending, Sentences.InProgress);
         }
@@ -97,7 +95,7 @@ internal sealed partial class LicenseIssuer(
             case ClaimRecoveryKind.ClaimLost:
                 return new IssueOutcome(IssueOutcomeKind.InProgress, recovered.Record, Sentences.InProgress);
             default:
-                await protocol.YieldAsync(taken, pending).ConfigureAwait(false);
+                await protocol.YieldAsync(taken).ConfigureAwait(false);
                 return new IssueOutcome(IssueOutcomeKind.Unknown, pending, Sentences.MayHaveBeenIssued(recovered.RequestId), recovered.RequestId);
         }
     }

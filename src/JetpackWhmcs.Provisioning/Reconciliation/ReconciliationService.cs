@@ -151,7 +151,7 @@ public sealed class ReconciliationService
         var held = new List<HeldClaim>();
         foreach (var row in pending)
         {
-            if (await protocol.MayTakeOverAsync(row, ct).ConfigureAwait(false) && await protocol.TakeOverAsync(row, ct).ConfigureAwait(false) is { } taken)
+            if (await protocol.TakeOverAsync(row, ct).ConfigureAwait(false) is { } taken)
             {
                 held.Add(taken);
             }

@@ -74,7 +74,7 @@ public sealed partial class RecoveryService
         var held = new List<HeldClaim>();
         foreach (var row in rows)
         {
-            if (await protocol.MayTakeOverAsync(row, ct).ConfigureAwait(false) && await protocol.TakeOverAsync(row, ct).ConfigureAwait(false) is { } taken)
+            if (await protocol.TakeOverAsync(row, ct).ConfigureAwait(false) is { } taken)
             {
                 held.Add(taken);
             }
@@ -100,7 +100,7 @@ public sealed partial class RecoveryService
                     break;
                 case ClaimRecoveryKind.Undecided:
                     LogListFailed(logger, held.Count, results[i].RequestId);
-                    await protocol.YieldAsync(held[i], rows.First(r => r.Id == held[i].Row.Id)).ConfigureAwait(false);
+                    await protocol.YieldAsync(held[i]).ConfigureAwait(false);
                     report.Undecided.Add(held[i].Row);
                     break;
             }

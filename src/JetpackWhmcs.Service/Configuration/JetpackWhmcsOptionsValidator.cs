@@ -39,15 +39,8 @@ public sealed class JetpackWhmcsOptionsValidator : IValidateOptions<JetpackWhmcs
         }
         else if (options.OverallTimeout > TimeSpan.Zero)
         {
-            // The claim lease: a claim younger than this may still have its paid call in flight.
-            var engine = Hosting.EngineWiring.EngineOptions(options);
-            if (options.RecoveryGrace <= engine.LeaseBound)
-            {
-                failures.Add(
-                    $"RecoveryGrace ({options.RecoveryGrace.TotalSeconds} s) must exceed the claim lease bound ({engine.LeaseBound.TotalSeconds} s: " +
-                    $"OverallTimeout {options.OverallTimeout.TotalSeconds} s plus {engine.ClaimLeaseMargin.TotalSeconds} s), or a claim could be " +
-                    "taken over while its paid API call may still be carried out; raise RecoveryGrace or lower OverallTimeout");
-            }
+            // The claim lease, checked by the engine's own rule: a younger claim may still have its paid call in flight.
+            failures.AddRange(Hosting.EngineWiring.EngineOptions(options).Problems());
         }
 
         if (options.Tokens.Any(string.IsNullOrWhiteSpace))

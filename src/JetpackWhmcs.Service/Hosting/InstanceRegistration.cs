@@ -7,8 +7,8 @@ namespace JetpackWhmcs.Service.Hosting;
 
 /// <summary>
 /// Registers this process in the ledger's instance table under its slot's name, so that its claims
-/// carry it and an earlier incarnation of the same slot (a process that died) is marked stopped; keeps
-/// a heartbeat while it runs; and marks it stopped once every call has finished.
+/// carry it and an earlier incarnation of the same slot (a process that died) is marked stopped; and
+/// marks it stopped once every call has finished.
 /// </summary>
 public sealed partial class InstanceRegistration(
     ILicenseLedger ledger,
@@ -16,15 +16,12 @@ public sealed partial class InstanceRegistration(
     IOptions<JetpackWhmcsOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
-    ILogger<InstanceRegistration> logger) : BackgroundService
+    ILogger<InstanceRegistration> logger) : IHostedService, IDisposable
 {
-    /// <summary>How often the heartbeat is written.</summary>
-    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
-
     private InstanceSlot? slot;
 
     /// <inheritdoc />
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         slot = InstanceSlot.Acquire(options.Value.DataDir);
         var id = Guid.NewGuid().ToString("N");
@@ -43,35 +40,13 @@ public sealed partial class InstanceRegistration(
 
         // After the web server has drained its calls (hosted services stop before it does).
         lifetime.ApplicationStopped.Register(MarkStopped);
-        await base.StartAsync(cancellationToken);
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(HeartbeatInterval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                if (holder.Id is { } id)
-                {
-                    await ledger.HeartbeatInstanceAsync(id, timeProvider.GetUtcNow().UtcDateTime, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogHeartbeatFailed(logger, e.GetType().Name);
-            }
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public override void Dispose()
-    {
-        slot?.Dispose();
-        base.Dispose();
-    }
+    public void Dispose() => slot?.Dispose();
 
     private void MarkStopped()
     {
@@ -97,9 +72,6 @@ public sealed partial class InstanceRegistration(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This instance could not register in the ledger ({Reason}); its claims will wait for the grace if it dies")]
     private static partial void LogRegisterFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The instance heartbeat could not be written ({Reason}); it is tried again")]
-    private static partial void LogHeartbeatFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This instance could not be marked stopped ({Reason}); its next start will do it")]
     private static partial void LogStopFailed(ILogger logger, string reason);

@@ -1,11 +1,11 @@
+using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Service.Configuration;
-using JetpackWhmcs.Service.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace JetpackWhmcs.Service.Recovery;
 
 /// <summary>Recovers pending claims on a schedule (claims whose answer was lost, or whose caller crashed).</summary>
-public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWhmcsOptions> options, TimeProvider timeProvider, ILogger<RecoveryWorker> logger) : BackgroundService
+public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWhmcsOptions> options, ModuleEngineOptions engineOptions, TimeProvider timeProvider, ILogger<RecoveryWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +19,7 @@ public sealed class RecoveryWorker(IServiceProvider services, IOptions<JetpackWh
 
         // A first round soon after start: a restart proves the earlier incarnation of this instance gone,
         // and its claims are recovered after the dead-holder drain instead of waiting for the grace.
-        await Task.Delay(EngineWiring.EngineOptions(options.Value).DeadHolderDrain + TimeSpan.FromSeconds(1), timeProvider, stoppingToken);
+        await Task.Delay(engineOptions.DeadHolderDrain + TimeSpan.FromSeconds(1), timeProvider, stoppingToken);
         using var timer = new PeriodicTimer(interval, timeProvider);
         do
         {
