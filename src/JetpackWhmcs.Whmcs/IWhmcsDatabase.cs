@@ -1,3 +1,4 @@
+using JetpackWhmcs.Whmcs.ClientArea;
 using JetpackWhmcs.Whmcs.Tokens;
 
 namespace JetpackWhmcs.Whmcs;
@@ -21,4 +22,23 @@ public interface IWhmcsDatabase
     /// <c>jetpack</c>. Blank values are left out. Empty, with the reason, when WHMCS's tables are not available.
     /// </summary>
     Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The service <paramref name="serviceId"/> (<c>tblhosting</c>): its client, domain and status; null when there is none.</summary>
+    Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The addon on a service <paramref name="addonId"/> (<c>tblhostingaddons.id</c>): its parent service; null when there is none.</summary>
+    Task<WhmcsAnswer<ClientAddon?>> ReadServiceAddonAsync(long addonId, CancellationToken cancellationToken = default);
+
+    /// <summary>The non-empty domains of the client's active services, oldest service first.</summary>
+    Task<WhmcsAnswer<IReadOnlyList<string>>> ReadActiveDomainsAsync(long userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The settings of the addon module <c>jetpack</c> (<c>tbladdonmodules</c>): setting name ⇒ value.</summary>
+    Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The Jetpack product addons the host sells for the client's active services that have no live Jetpack
+    /// addon yet (and are not Jetpack products themselves), priced in the client's currency; only the service
+    /// <paramref name="serviceId"/> when it is set. Addons without a price in that currency are left out.
+    /// </summary>
+    Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,24 @@ public static class WhmcsTables
     /// <summary>An addon's module settings: <c>entity_type</c> (<c>addon</c>), <c>entity_id</c>, <c>setting_name</c>, <c>value</c>.</summary>
     public const string ModuleConfiguration = "tblmodule_configuration";
 
+    /// <summary>Services: <c>id</c>, <c>userid</c>, <c>packageid</c>, <c>domain</c>, <c>domainstatus</c>.</summary>
+    public const string Services = "tblhosting";
+
+    /// <summary>Addons on services: <c>id</c>, <c>hostingid</c>, <c>addonid</c>, <c>status</c>.</summary>
+    public const string ServiceAddons = "tblhostingaddons";
+
+    /// <summary>Clients: <c>id</c>, <c>currency</c>.</summary>
+    public const string Clients = "tblclients";
+
+    /// <summary>Prices: <c>type</c>, <c>relid</c>, <c>currency</c>, one column per cycle.</summary>
+    public const string Pricing = "tblpricing";
+
+    /// <summary>Currencies: <c>id</c>, <c>code</c>, <c>prefix</c>, <c>suffix</c>, <c>default</c>.</summary>
+    public const string Currencies = "tblcurrencies";
+
+    /// <summary>Addon modules' settings: <c>module</c>, <c>setting</c>, <c>value</c>.</summary>
+    public const string AddonModules = "tbladdonmodules";
+
     /// <summary>The setting that holds the partner token, on products and addons alike.</summary>
     public const string TokenSetting = "configoption1";
 }

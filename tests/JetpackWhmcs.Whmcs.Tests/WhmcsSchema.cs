@@ -24,6 +24,45 @@ public static class WhmcsSchema
         "entity_id int(10) unsigned NOT NULL, setting_name varchar(16) NOT NULL, friendly_name varchar(64) NOT NULL, value text NOT NULL, " +
         "created_at timestamp NULL, updated_at timestamp NULL)";
 
+    public const string Services =
+        "CREATE TABLE tblhosting (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, orderid int(10) NOT NULL DEFAULT 0, " +
+        "packageid int(10) NOT NULL, domain text NOT NULL, domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
+        "billingcycle text NOT NULL, amount decimal(16,2) NOT NULL DEFAULT 0.00)";
+
+    public const string ServiceAddons =
+        "CREATE TABLE tblhostingaddons (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, orderid int(10) NOT NULL DEFAULT 0, hostingid int(10) NOT NULL, " +
+        "addonid int(10) NOT NULL, status enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
+        "billingcycle text NOT NULL, recurring decimal(16,2) NOT NULL DEFAULT 0.00)";
+
+    public const string Clients =
+        "CREATE TABLE tblclients (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
+        "companyname text NOT NULL, email text NOT NULL, language text NOT NULL, currency int(10) NOT NULL DEFAULT 0, " +
+        "status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active')";
+
+    public const string Pricing =
+        "CREATE TABLE tblpricing (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, type enum('product','addon','configoptions','domainregister','domaintransfer','domainrenew','domainaddons','usage') NOT NULL, " +
+        "currency int(10) NOT NULL, relid int(10) NOT NULL, msetupfee decimal(16,2) NOT NULL DEFAULT 0, qsetupfee decimal(16,2) NOT NULL DEFAULT 0, " +
+        "ssetupfee decimal(16,2) NOT NULL DEFAULT 0, asetupfee decimal(16,2) NOT NULL DEFAULT 0, bsetupfee decimal(16,2) NOT NULL DEFAULT 0, " +
+        "tsetupfee decimal(16,2) NOT NULL DEFAULT 0, monthly decimal(16,2) NOT NULL, quarterly decimal(16,2) NOT NULL, semiannually decimal(16,2) NOT NULL, " +
+        "annually decimal(16,2) NOT NULL, biennially decimal(16,2) NOT NULL, triennially decimal(16,2) NOT NULL)";
+
+    public const string Currencies =
+        "CREATE TABLE tblcurrencies (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, code text NOT NULL, prefix text NOT NULL, suffix text NOT NULL, " +
+        "format int(1) NOT NULL DEFAULT 1, rate decimal(10,5) NOT NULL DEFAULT 1, `default` int(1) NOT NULL DEFAULT 0)";
+
+    public const string AddonModules =
+        "CREATE TABLE tbladdonmodules (module text NOT NULL, setting text NOT NULL, value text NOT NULL)";
+
+    /// <summary>Creates the tables the client area reads (services, addons on them, clients, prices, currencies, addon settings) besides the three of the tokens.</summary>
+    public static async Task CreateClientAreaAsync(TestDatabase database)
+    {
+        await CreateAsync(database);
+        foreach (var table in new[] { Services, ServiceAddons, Clients, Pricing, Currencies, AddonModules })
+        {
+            await database.ExecuteAsync(table);
+        }
+    }
+
     /// <summary>Creates the three tables the token reads use.</summary>
     public static async Task CreateAsync(TestDatabase database)
     {

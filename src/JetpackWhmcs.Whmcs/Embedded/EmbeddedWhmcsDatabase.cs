@@ -1,3 +1,4 @@
+using JetpackWhmcs.Whmcs.ClientArea;
 using JetpackWhmcs.Whmcs.Tokens;
 
 namespace JetpackWhmcs.Whmcs.Embedded;
@@ -14,4 +15,19 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
 
     public Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<IReadOnlyList<ModuleToken>>(WhmcsAvailability.EmbeddedSqlite, []));
+
+    public Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<ClientService?>(WhmcsAvailability.EmbeddedSqlite, null));
+
+    public Task<WhmcsAnswer<ClientAddon?>> ReadServiceAddonAsync(long addonId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<ClientAddon?>(WhmcsAvailability.EmbeddedSqlite, null));
+
+    public Task<WhmcsAnswer<IReadOnlyList<string>>> ReadActiveDomainsAsync(long userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyList<string>>(WhmcsAvailability.EmbeddedSqlite, []));
+
+    public Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<string, string>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<string, string>()));
+
+    public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyList<AddonOffer>>(WhmcsAvailability.EmbeddedSqlite, []));
 }
