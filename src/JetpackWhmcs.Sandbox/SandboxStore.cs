@@ -13,6 +13,9 @@ public sealed class SandboxStore
 {
     private readonly ConcurrentDictionary<string, TokenLedger> ledgers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, string> knownSites = new();
+
+    // Sites (by blog id) where Jetpack is not connected yet: the API cannot attach a licence to them.
+    private readonly ConcurrentDictionary<long, bool> unconnectedSites = new();
     private readonly int seed;
     private readonly TimeProvider timeProvider;
     private long lastLicenseId;
@@ -60,6 +63,26 @@ public sealed class SandboxStore
     /// <exception cref="InvalidOperationException">The key is unknown, the site invalid, or a rule forbids it.</exception>
     public SandboxLicense AttachDirect(string token, string key, string site) => OrThrow(Attach(token, key, site));
 
+    /// <summary>
+    /// Marks a site (URL, blog id or <c>example.com::sub</c>) as not connected to Jetpack yet: attaching a
+    /// licence to it is refused with <c>site_not_connected</c> until the site connects (the API's rule that
+    /// attaching requires a connected site; every other site counts as connected).
+    /// </summary>
+    /// <exception cref="ArgumentException">The site is not a site address.</exception>
+    public void MarkSiteNotConnected(string site) => unconnectedSites[BlogIdOf(site)] = true;
+
+    /// <summary>
+    /// What happens when the site owner pastes the key in Jetpack's licence activation screen: the site
+    /// connects to Jetpack, and Jetpack attaches the licence to it itself (no partner call involved).
+    /// </summary>
+    /// <exception cref="ArgumentException">The site is not a site address.</exception>
+    /// <exception cref="InvalidOperationException">The key is unknown, revoked or attached elsewhere.</exception>
+    public SandboxLicense UseKeyOnSiteDirect(string token, string key, string site)
+    {
+        unconnectedSites.TryRemove(BlogIdOf(site), out _);
+        return OrThrow(Attach(token, key, site));
+    }
+
     /// <summary>Detaches a licence without HTTP.</summary>
     /// <exception cref="InvalidOperationException">The key is unknown or the licence is not attached.</exception>
     public SandboxLicense DetachDirect(string token, string key) => OrThrow(Detach(token, key));
@@ -86,6 +109,12 @@ public sealed class SandboxStore
         var blogId = site.BlogId ?? SiteAddress.BlogIdFor(site.SiteUrl!);
         var siteUrl = site.SiteUrl ?? knownSites.GetValueOrDefault(blogId, $"https://site-{blogId}.example.net");
         knownSites.TryAdd(blogId, siteUrl);
+        if (unconnectedSites.ContainsKey(blogId))
+        {
+            // The real API's code for this case is not documented; the rule (a connected site) is.
+            return new ApiError(400, "site_not_connected",
+                $"The site '{siteUrl}' is not connected to Jetpack: install Jetpack on it and connect it to WordPress.com, then attach the license again.");
+        }
 
         return Update(token, key, license =>
         {
@@ -108,6 +137,11 @@ public sealed class SandboxStore
         Update(token, key, license => license.IsAttached
             ? license with { BlogId = null, SiteUrl = null, AttachedAt = null }
             : new ApiError(400, "license_not_attached", $"The license '{key}' is not attached to a site."));
+
+    private static long BlogIdOf(string site) =>
+        SiteAddress.TryParse(site, out var parsed)
+            ? parsed.BlogId ?? SiteAddress.BlogIdFor(parsed.SiteUrl!)
+            : throw new ArgumentException($"'{site}' is not a site address.", nameof(site));
 
     private StoreOutcome Update(string token, string key, Func<SandboxLicense, StoreOutcome> change) =>
         ledgers.TryGetValue(token, out var ledger) ? ledger.Update(key, change) : ApiError.NotFound(key);

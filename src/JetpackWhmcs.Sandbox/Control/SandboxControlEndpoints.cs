@@ -23,8 +23,9 @@ internal static class SandboxControlEndpoints
         control.MapGet("/faults", () => Enabled(options) ?? Json(FaultsBody.From(options)));
         control.MapPut("/faults", (HttpRequest request) => ChangeFaultsAsync(request, options));
         control.MapGet("/licenses", (HttpRequest request) => Enabled(options) ?? Licenses(request, options, store));
+        control.MapPost("/sites", (HttpRequest request) => ChangeSiteAsync(request, options, store));
         control.MapFallback("{**path}", () => Enabled(options) ?? Error(404, "rest_no_route",
-            $"The control API serves GET {BasePath}/counters, GET and PUT {BasePath}/faults, and GET {BasePath}/licenses?token=TOKEN."));
+            $"The control API serves GET {BasePath}/counters, GET and PUT {BasePath}/faults, GET {BasePath}/licenses?token=TOKEN and POST {BasePath}/sites."));
     }
 
     private static async Task<IResult> ChangeFaultsAsync(HttpRequest request, SandboxOptions options)
@@ -52,6 +53,50 @@ internal static class SandboxControlEndpoints
         return change.TryApply(options.Faults) is { } problem
             ? Error(400, "invalid_faults", problem + " Nothing was changed.")
             : Json(FaultsBody.From(options));
+    }
+
+    private static async Task<IResult> ChangeSiteAsync(HttpRequest request, SandboxOptions options, SandboxStore store)
+    {
+        if (Enabled(options) is { } refused)
+        {
+            return refused;
+        }
+
+        const string Expected = "send {\"site\": URL, \"connected\": false} or {\"site\": URL, \"token\": TOKEN, \"key\": KEY}";
+        SiteChange? change;
+        try
+        {
+            change = await JsonSerializer.DeserializeAsync<SiteChange>(request.Body, ControlJson.Options, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            return Error(400, "invalid_site_change", $"The body is not a site change ({e.Message.TrimEnd('.')}): {Expected}.");
+        }
+
+        if (change?.Site is not { Length: > 0 } site)
+        {
+            return Error(400, "invalid_site_change", $"No site was named: {Expected}.");
+        }
+
+        try
+        {
+            if (change.Connected == false && change.Key is null)
+            {
+                store.MarkSiteNotConnected(site);
+                return Json(new { site, connected = false });
+            }
+
+            if (change.Token is { Length: > 0 } token && change.Key is { Length: > 0 } key)
+            {
+                return Json(ControlLicense.From(store.UseKeyOnSiteDirect(token, key, site)));
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return Error(400, "invalid_site_change", e.Message);
+        }
+
+        return Error(400, "invalid_site_change", $"Nothing to do: {Expected}.");
     }
 
     private static IResult Licenses(HttpRequest request, SandboxOptions options, SandboxStore store)
