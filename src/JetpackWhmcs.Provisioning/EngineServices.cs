@@ -3,6 +3,7 @@ using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Provisioning.Catalog;
 using JetpackWhmcs.Provisioning.Issuance;
 using JetpackWhmcs.Provisioning.Lifecycle;
+using JetpackWhmcs.Whmcs;
 using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Provisioning;
@@ -15,6 +16,7 @@ internal sealed class EngineServices(
     LicenseOperations operations,
     CurrentLicense current,
     ProductCatalog catalog,
+    IWhmcsDatabase whmcs,
     TimeProvider time,
     ILogger logger)
 {
@@ -29,6 +31,9 @@ internal sealed class EngineServices(
     public CurrentLicense Current => current;
 
     public ProductCatalog Catalog => catalog;
+
+    /// <summary>WHMCS's own tables (an "unavailable" view on the embedded ledger).</summary>
+    public IWhmcsDatabase Whmcs => whmcs;
 
     public TimeProvider Time => time;
 

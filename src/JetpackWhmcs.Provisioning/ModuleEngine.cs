@@ -4,10 +4,12 @@ using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Licensing;
 using JetpackWhmcs.Provisioning.Buttons;
 using JetpackWhmcs.Provisioning.Catalog;
+using JetpackWhmcs.Provisioning.ClientArea;
 using JetpackWhmcs.Provisioning.Display;
 using JetpackWhmcs.Provisioning.Issuance;
 using JetpackWhmcs.Provisioning.Lifecycle;
 using JetpackWhmcs.Provisioning.Parameters;
+using JetpackWhmcs.Whmcs;
 using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Provisioning;
@@ -29,14 +31,16 @@ public sealed partial class ModuleEngine : IModuleEngine
     /// <param name="logger">The log (never receives the token).</param>
     /// <param name="options">Claim lease and recovery settings; defaults when null. Unsafe settings throw <see cref="ArgumentException"/>.</param>
     /// <param name="hooks">Test-only seams; none when null.</param>
+    /// <param name="whmcs">WHMCS's tables, for the client area's checks and choices; none (every read "not available") when null.</param>
     public ModuleEngine(
         IJetpackLicensingClient client,
         ILicenseLedger ledger,
         TimeProvider time,
         ILogger<ModuleEngine> logger,
         ModuleEngineOptions? options = null,
-        IProvisioningHooks? hooks = null)
-        : this(ProvisioningParts.Create(client, ledger, time, logger, options, hooks, null), logger)
+        IProvisioningHooks? hooks = null,
+        IWhmcsDatabase? whmcs = null)
+        : this(ProvisioningParts.Create(client, ledger, time, logger, options, hooks, null, whmcs), logger)
     {
     }
 
@@ -49,6 +53,7 @@ public sealed partial class ModuleEngine : IModuleEngine
         var renewal = new Renewal(services);
         var replacement = new LicenseReplacement(services);
         var buttons = new AttachmentButtons(services);
+        var client = new ClientActions(services);
         handlers = new(StringComparer.Ordinal)
         {
             ["MetaData"] = (_, _) => Task.FromResult(CatalogFunctions.MetaData()),
@@ -68,7 +73,14 @@ public sealed partial class ModuleEngine : IModuleEngine
             ["RefreshStatus"] = renewal.RefreshAsync,
             ["ReissueLicense"] = replacement.ReissueAsync,
             ["AdminServicesTabFields"] = new AdminTabFields(services).RunAsync,
-            ["ClientArea"] = new ClientAreaView(services).RunAsync,
+            ["ClientArea"] = new ClientAreaView(services, client).RunAsync,
+            ["ClientAreaCustomButtonArray"] = (_, _) => Task.FromResult(ClientActions.Buttons()),
+            ["ClientAreaAllowedFunctions"] = (_, _) => Task.FromResult(ClientActions.AllowedFunctions()),
+            ["ClientActivate"] = client.ActivateAsync,
+            ["ClientChangeSite"] = client.ChangeSiteAsync,
+            ["ClientRefreshStatus"] = client.RefreshAsync,
+            ["CustomActions"] = new CustomActionsView(services).RunAsync,
+            ["ClientUpsell"] = new UpsellView(services).RunAsync,
         };
     }
 

@@ -7,7 +7,8 @@ public static class ModuleFunctions
     public static IReadOnlySet<string> ArrayFunctions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "MetaData", "ConfigOptions", "LoadProducts", "LoadProductDescriptions", "TestConnection", "AdminCustomButtonArray",
-        "AdminServicesTabFields", "ClientArea",
+        "AdminServicesTabFields", "ClientArea", "ClientAreaCustomButtonArray", "ClientAreaAllowedFunctions", "ClientActivate",
+        "ClientChangeSite", "ClientRefreshStatus", "CustomActions", "ClientUpsell",
     };
 
     /// <summary>Every function, in the protocol's order.</summary>
@@ -15,6 +16,7 @@ public static class ModuleFunctions
     [
         "MetaData", "ConfigOptions", "LoadProducts", "LoadProductDescriptions", "TestConnection", "CreateAccount", "SuspendAccount", "UnsuspendAccount",
         "TerminateAccount", "Renew", "ChangePackage", "AdminCustomButtonArray", "AttachLicense", "DetachLicense", "RefreshStatus",
-        "ReissueLicense", "AdminServicesTabFields", "ClientArea",
+        "ReissueLicense", "AdminServicesTabFields", "ClientArea", "ClientAreaCustomButtonArray", "ClientAreaAllowedFunctions",
+        "ClientActivate", "ClientChangeSite", "ClientRefreshStatus", "CustomActions", "ClientUpsell",
     ];
 }

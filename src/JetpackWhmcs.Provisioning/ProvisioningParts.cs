@@ -6,6 +6,7 @@ using JetpackWhmcs.Provisioning.ExactlyOnce;
 using JetpackWhmcs.Provisioning.Issuance;
 using JetpackWhmcs.Provisioning.Lifecycle;
 using JetpackWhmcs.Provisioning.Recovery;
+using JetpackWhmcs.Whmcs;
 using Microsoft.Extensions.Logging;
 
 namespace JetpackWhmcs.Provisioning;
@@ -43,7 +44,8 @@ internal sealed class ProvisioningParts
         ILogger logger,
         ModuleEngineOptions? options,
         IProvisioningHooks? hooks,
-        ClaimHolder? holder)
+        ClaimHolder? holder,
+        IWhmcsDatabase? whmcs = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(ledger);
@@ -62,6 +64,7 @@ internal sealed class ProvisioningParts
             new LicenseOperations(api, ledger, time),
             new CurrentLicense(ledger, issuer, time),
             new ProductCatalog(client, time, options),
+            whmcs ?? WhmcsDatabaseFactory.None,
             time,
             logger);
         return new ProvisioningParts(ledger, api, protocol, services, logger);

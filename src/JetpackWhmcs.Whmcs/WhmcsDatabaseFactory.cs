@@ -8,6 +8,9 @@ namespace JetpackWhmcs.Whmcs;
 /// <summary>Creates the view of WHMCS's tables for a database setting, told apart the way the ledger tells it.</summary>
 public static class WhmcsDatabaseFactory
 {
+    /// <summary>A view without WHMCS's tables (every read answers "not available"), for callers given no database.</summary>
+    public static IWhmcsDatabase None { get; } = new EmbeddedWhmcsDatabase();
+
     /// <summary>
     /// WHMCS's tables in <paramref name="database"/> when it is a MySQL/MariaDB connection string (the
     /// ledger in WHMCS's own database); otherwise (a SQLite file or connection string) a view that answers

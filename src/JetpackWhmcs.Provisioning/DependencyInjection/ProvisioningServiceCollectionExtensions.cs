@@ -4,6 +4,7 @@ using JetpackWhmcs.Provisioning.ExactlyOnce;
 using JetpackWhmcs.Provisioning.Issuance;
 using JetpackWhmcs.Provisioning.Reconciliation;
 using JetpackWhmcs.Provisioning.Recovery;
+using JetpackWhmcs.Whmcs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public static class ProvisioningServiceCollectionExtensions
     /// Registers <see cref="IModuleEngine"/>, <see cref="RecoveryService"/>, <see cref="ReconciliationService"/>
     /// and <see cref="ClaimHolder"/>, built once from the registered <see cref="IJetpackLicensingClient"/>,
     /// <see cref="ILicenseLedger"/>, <see cref="TimeProvider"/> and <see cref="ModuleEngineOptions"/>
-    /// (validated when first resolved).
+    /// (validated when first resolved), and <see cref="IWhmcsDatabase"/> when one is registered.
     /// </summary>
     public static IServiceCollection AddJetpackProvisioning(this IServiceCollection services)
     {
@@ -33,7 +34,8 @@ public static class ProvisioningServiceCollectionExtensions
             p.GetRequiredService<ILoggerFactory>().CreateLogger("JetpackWhmcs.Provisioning"),
             p.GetRequiredService<ModuleEngineOptions>(),
             p.GetRequiredService<IProvisioningHooks>(),
-            p.GetRequiredService<ClaimHolder>()));
+            p.GetRequiredService<ClaimHolder>(),
+            p.GetService<IWhmcsDatabase>()));
         services.AddSingleton<IModuleEngine>(p => new ModuleEngine(p.GetRequiredService<ProvisioningParts>(), p.GetRequiredService<ILogger<ModuleEngine>>()));
         services.AddSingleton(p => new RecoveryService(p.GetRequiredService<ProvisioningParts>()));
         services.AddSingleton(p => new ReconciliationService(p.GetRequiredService<ProvisioningParts>()));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Provisioning.ClientArea;
 using JetpackWhmcs.Provisioning.Issuance;
 using JetpackWhmcs.Provisioning.Lifecycle;
 
@@ -8,8 +9,9 @@ namespace JetpackWhmcs.Provisioning.Display;
 /// <summary>
 /// ClientArea: only when "Show User License" is on, the <c>jetpack_license</c> template and its
 /// variables (raw values: the template escapes them). No licence gives a clear state, never a fake key.
+/// An active licence also lists the sites the customer may pick for it (their active services' domains).
 /// </summary>
-internal sealed class ClientAreaView(EngineServices services)
+internal sealed class ClientAreaView(EngineServices services, ClientActions client)
 {
     /// <summary>Jetpack's support page on installing Jetpack and connecting a plan.</summary>
     public const string GettingStartedUrl = "https://jetpack.com/support/install-jetpack-and-connect-your-new-plan/";
@@ -22,7 +24,7 @@ internal sealed class ClientAreaView(EngineServices services)
         }
 
         var row = await services.Current.FindForDisplayAsync(invocation, ct).ConfigureAwait(false);
-        var domain = invocation.Parameters.Domain.Trim().TrimEnd('/');
+        var domain = (await SiteDomain.DefaultAsync(services, invocation, ct).ConfigureAwait(false)).Trim().TrimEnd('/');
         var vars = new JsonObject
         {
             ["domain"] = domain,
@@ -38,6 +40,13 @@ internal sealed class ClientAreaView(EngineServices services)
                 vars["product_name"] = await services.Catalog.NameOfAsync(IssuedLicenses.ProductOf(row), ct).ConfigureAwait(false);
                 vars["attached_site"] = row.AttachedSite ?? "";
                 vars["message"] = "";
+                // The guide's steps open Jetpack on the site the licence is on, else on the service's domain.
+                if (row.AttachedSite is { } attached && ClientSite.ActivationUrl(attached) is { Length: > 0 } onSite)
+                {
+                    vars["activation_url"] = onSite;
+                }
+
+                vars["sites"] = new JsonArray([.. (await client.OwnDomainsAsync(invocation.Parameters.UserId, domain, ct).ConfigureAwait(false)).Select(d => JsonValue.Create(d))]);
                 break;
             case LicenseState.Pending:
                 vars["license_key"] = "";

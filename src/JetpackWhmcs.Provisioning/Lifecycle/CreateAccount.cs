@@ -1,4 +1,5 @@
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Provisioning.ClientArea;
 using JetpackWhmcs.Provisioning.Errors;
 using JetpackWhmcs.Provisioning.Issuance;
 
@@ -39,15 +40,22 @@ internal sealed class CreateAccount(EngineServices services)
             return Results.From(outcome);
         }
 
-        if (!invocation.Settings.AttachOnCreate || p.Domain.Length == 0 || outcome.Record is null)
+        if (!invocation.Settings.AttachOnCreate || outcome.Record is null)
         {
             return Results.From(outcome);
         }
 
-        var site = SiteAddress.ForApi(p.Domain);
+        // A product addon belongs on the site of the hosting service it was added to.
+        var domain = await SiteDomain.DefaultAsync(services, invocation, ct).ConfigureAwait(false);
+        if (domain.Length == 0)
+        {
+            return Results.From(outcome);
+        }
+
+        var site = SiteAddress.ForApi(domain);
         if (site is null)
         {
-            var sentence = $"The licence was issued and saved, but the domain '{p.Domain}' is not a site address it can be attached to; correct the domain and press Attach License.";
+            var sentence = $"The licence was issued and saved, but the domain '{domain}' is not a site address it can be attached to; correct the domain and press Attach License.";
             await services.Ledger.SetLastErrorAsync(outcome.Record.Id, sentence, services.Now, CancellationToken.None).ConfigureAwait(false);
             return ModuleResult.Error(sentence);
         }
@@ -58,10 +66,22 @@ internal sealed class CreateAccount(EngineServices services)
             return ModuleResult.Success();
         }
 
+        if (attached.ErrorCode == ClientActions.SiteNotConnected)
+        {
+            // Not a failure of the order: the customer's guide shows the key and the activation steps, and
+            // Jetpack attaches the licence itself once the site uses the key (Refresh Status records it).
+            await services.Ledger.SetLastErrorAsync(outcome.Record.Id, WaitingForSite(site), services.Now, CancellationToken.None).ConfigureAwait(false);
+            return ModuleResult.Success(attached.RequestId);
+        }
+
         var failure = "The licence was issued and saved, but attaching it failed: " + attached.Sentence + " Press Attach License once the site is connected to Jetpack.";
         await services.Ledger.SetLastErrorAsync(outcome.Record.Id, attached.Sentence, services.Now, CancellationToken.None).ConfigureAwait(false);
         return ModuleResult.Error(failure, attached.RequestId);
     }
+
+    /// <summary>What the admin's page shows while the licence waits for the customer's site.</summary>
+    public static string WaitingForSite(string site) =>
+        $"Issued but not attached yet: Jetpack is not connected on {site}; the customer has the activation steps in the client area, and Refresh Status records the attachment once the site uses the key.";
 
     /// <summary>Used by the other functions when the owner has nothing to act on.</summary>
     public static ModuleResult NoLicense() => ModuleResult.Error(Sentences.NoLicense);

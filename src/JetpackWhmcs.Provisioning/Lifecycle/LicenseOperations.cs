@@ -150,7 +150,8 @@ internal sealed class LicenseOperations(AuditedApi api, ILicenseLedger ledger, T
     private static OperationResult Failure(string action, JetpackApiException exception) =>
         OperationResult.Failed(
             exception.MayHaveBeenCarriedOut ? Sentences.Unconfirmed(action, exception) : Sentences.ApiFailure(action, exception),
-            exception.RequestId);
+            exception.RequestId,
+            exception.ErrorCode);
 
     /// <summary>Whether the API's site URL is the site we asked for (scheme, "www." and trailing slashes aside).</summary>
     private static bool SameSite(string? apiSite, string requested)

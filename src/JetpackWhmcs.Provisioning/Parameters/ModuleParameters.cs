@@ -44,6 +44,12 @@ public sealed record ModuleParameters
     /// <summary>The service status, when WHMCS sent it.</summary>
     public string? Status { get; init; }
 
+    /// <summary>
+    /// The site a client picked or typed in the client area (<c>jetpack_site</c>, from the guide's form),
+    /// trimmed; empty when none was sent. Validated by the client actions, not here.
+    /// </summary>
+    public string RequestedSite { get; init; } = "";
+
     /// <summary>The client's e-mail address, when sent.</summary>
     public string? ClientEmail { get; init; }
 
@@ -106,7 +112,8 @@ public sealed record ModuleParameters
         }
 
         if (!TryReadString(json, "domain", MaxDomainLength, out var domain, out error)
-            || !TryReadString(json, "status", MaxShortStringLength, out var status, out error))
+            || !TryReadString(json, "status", MaxShortStringLength, out var status, out error)
+            || !TryReadString(json, "jetpack_site", MaxDomainLength, out var requestedSite, out error))
         {
             return false;
         }
@@ -137,6 +144,7 @@ public sealed record ModuleParameters
             UserId = numbers["userid"] ?? 0,
             Domain = domain?.Trim() ?? "",
             Status = status,
+            RequestedSite = requestedSite?.Trim() ?? "",
             ClientEmail = email,
             ConfigOptions = options,
         };
