@@ -83,7 +83,47 @@ final class TemplateTest extends BridgeTestCase
 
         $this->assertStringNotContainsString('javascript:', $html);
         $this->assertStringNotContainsString('data:text', $html);
-        $this->assertStringContainsString('paste the key', $html);
+        $this->assertStringContainsString('License activation', $html);
+    }
+
+    public function testTheGuideCarriesTheFormsWithTheTokenTheSitesAndTheStepsLinkOnTheAttachedSite(): void
+    {
+        $html = $this->render([
+            'license_key' => 'jetpack-scan_k',
+            'state' => 'active',
+            'domain' => 'shop.example.com',
+            'attached_site' => 'http://staging.example.com',
+            'activation_url' => 'http://staging.example.com/wp-admin/admin.php?page=jetpack#/license/activation',
+            'sites' => ['shop.example.com', 'x.com"><script>alert(5)</script>'],
+            'token' => 'csrf"token',
+            'jetpack_text' => \WHMCS\Module\Server\Jetpack\Lang::strings('english'),
+        ]);
+
+        $this->assertNoLiveMarkup($html);
+        $this->assertStringContainsString('action="clientarea.php?action=productdetails&amp;id=12&amp;modop=custom&amp;a=ClientChangeSite"', $html);
+        $this->assertStringContainsString('a=ClientRefreshStatus"', $html);
+        $this->assertSame(2, substr_count($html, 'name="token" value="csrf&quot;token"'));
+        $this->assertStringContainsString('<option value="shop.example.com">shop.example.com</option>', $html);
+        $this->assertStringContainsString('x.com&quot;&gt;&lt;script&gt;', $html);
+        $this->assertStringContainsString('href="http://staging.example.com/wp-admin/admin.php?page=jetpack#/license/activation"', $html, 'the scheme the customer gave is kept');
+        $this->assertStringContainsString('Open Jetpack on http://staging.example.com', $html);
+        $this->assertStringContainsString('>Change site</button>', $html);
+    }
+
+    public function testTheGuideSpeaksTheClientsLanguageFromTheModulesLanguageFile(): void
+    {
+        $html = $this->render([
+            'license_key' => 'jetpack-scan_k',
+            'state' => 'active',
+            'domain' => 'shop.example.com',
+            'activation_url' => 'https://shop.example.com/wp-admin/admin.php?page=jetpack#/license/activation',
+            'jetpack_text' => \WHMCS\Module\Server\Jetpack\Lang::strings('german'),
+        ]);
+
+        foreach (['Ihr Lizenzschlüssel', '>Kopieren</button>', 'Jetpack in drei Schritten aktivieren', 'Auf meiner Website aktivieren', 'Status aktualisieren', 'Aktiv'] as $german) {
+            $this->assertStringContainsString($german, $html);
+        }
+        $this->assertStringNotContainsString('Your licence key', $html);
     }
 
     public function testTheBridgesOwnFallbackRendersItsSentence(): void
@@ -120,7 +160,7 @@ final class TemplateTest extends BridgeTestCase
         }
         $this->assertSame(['button@onclick'], $handlers, 'only the copy button has an event handler');
         foreach ($xpath->query('//a/@href') as $href) {
-            $this->assertMatchesRegularExpression('#^https://#', $href->nodeValue);
+            $this->assertMatchesRegularExpression('#^https?://#', $href->nodeValue);
         }
     }
 }

@@ -27,4 +27,10 @@ function logModuleCall($module, $action, $request, $response, $processed = '', $
     \JetpackBridgeTests\ModuleLogRecorder::record($module, $action, $request, $response, $processed, $replaceVars);
 }
 
+/** WHMCS's hook registration, recording each hook for the tests to run (hooks.php of the module). */
+function add_hook($hookPoint, $priority, $function)
+{
+    $GLOBALS['jetpack_test_hooks'][$hookPoint][] = $function;
+}
+
 \JetpackBridgeTests\TestEnvironment::get()->installAndLoadModule();

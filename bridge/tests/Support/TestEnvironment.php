@@ -83,6 +83,7 @@ final class TestEnvironment
             throw new \RuntimeException("jetpack-whmcs whmcs install failed ({$result['exit']}):\n{$result['stdout']}{$result['stderr']}");
         }
         require_once $this->moduleDir() . '/jetpack.php';
+        require_once $this->moduleDir() . '/hooks.php';
     }
 
     /** A folder that looks like a WHMCS installation: configuration.php and modules/servers/. */

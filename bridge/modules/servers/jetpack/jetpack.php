@@ -19,8 +19,11 @@ require_once __DIR__ . '/lib/ServiceClient.php';
 require_once __DIR__ . '/lib/ModuleLog.php';
 require_once __DIR__ . '/lib/Fallback.php';
 require_once __DIR__ . '/lib/Bridge.php';
+require_once __DIR__ . '/lib/Lang.php';
+require_once __DIR__ . '/lib/ClientSide.php';
 
 use WHMCS\Module\Server\Jetpack\Bridge;
+use WHMCS\Module\Server\Jetpack\ClientSide;
 
 function jetpack_MetaData()
 {
@@ -122,5 +125,42 @@ function jetpack_AdminServicesTabFields($params = [])
 
 function jetpack_ClientArea($params = [])
 {
-    return Bridge::table('ClientArea', $params);
+    return ClientSide::page($params);
+}
+
+function jetpack_ClientAreaCustomButtonArray($params = [])
+{
+    return ClientSide::buttons($params);
+}
+
+function jetpack_ClientAreaAllowedFunctions($params = [])
+{
+    return ClientSide::ACTIONS;
+}
+
+function jetpack_ClientActivate($params = [])
+{
+    return ClientSide::act('ClientActivate', $params);
+}
+
+function jetpack_ClientChangeSite($params = [])
+{
+    return ClientSide::act('ClientChangeSite', $params);
+}
+
+function jetpack_ClientRefreshStatus($params = [])
+{
+    return ClientSide::act('ClientRefreshStatus', $params);
+}
+
+/** WHMCS 8.5+: "Activate Jetpack" on the client-area home for a licence not on a site yet ([] before 8.5). */
+function jetpack_CustomActions($params = [])
+{
+    return ClientSide::customActions($params);
+}
+
+/** The custom action's function: opens the guide on the service's page. */
+function jetpack_ActivateJetpack($params = [])
+{
+    return ClientSide::activateRedirect($params);
 }

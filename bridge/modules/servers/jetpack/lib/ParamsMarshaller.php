@@ -10,7 +10,8 @@ namespace WHMCS\Module\Server\Jetpack;
 final class ParamsMarshaller
 {
     private const ID_FIELDS = ['serviceid', 'pid', 'userid'];
-    private const TEXT_FIELDS = ['domain', 'status'];
+    // jetpack_site: the site a client picked or typed in the guide's form (set by ClientSide only).
+    private const TEXT_FIELDS = ['domain', 'status', 'jetpack_site'];
     private const CLIENT_FIELDS = ['email', 'firstname', 'lastname'];
     private const CONFIG_OPTION_COUNT = 24;
 
