@@ -115,7 +115,8 @@ public sealed class ReplayTests
     [Fact]
     public void Every_function_of_the_engine_is_either_read_only_or_remembers_its_nonce_and_the_changing_ones_do()
     {
-        string[] changing = ["CreateAccount", "SuspendAccount", "UnsuspendAccount", "TerminateAccount", "Renew", "ChangePackage", "AttachLicense", "DetachLicense", "RefreshStatus", "ReissueLicense"];
+        string[] changing = ["CreateAccount", "SuspendAccount", "UnsuspendAccount", "TerminateAccount", "Renew", "ChangePackage", "AttachLicense", "DetachLicense", "RefreshStatus", "ReissueLicense",
+            "ClientActivate", "ClientChangeSite", "ClientRefreshStatus"];
         Assert.All(changing, f => Assert.True(ReplayPolicy.RemembersNonce(f), f));
         Assert.Equal(
             Provisioning.ModuleFunctions.All.Order(StringComparer.Ordinal),
