@@ -178,7 +178,7 @@ final class ClientAreaActionsTest extends BridgeTestCase
      */
     private static function hook(string $name, $vars)
     {
-        $hooks = $GLOBALS['jetpack_test_hooks'][$name] ?? [];
+        $hooks = AdminHost::$hooks[$name] ?? [];
         self::assertCount(1, $hooks, "the module registers one {$name} hook");
 
         return $hooks[0]($vars);

@@ -28,6 +28,13 @@ final class InstallerTest extends BridgeTestCase
         foreach (['jetpack.php', 'whmcs.json', 'logo.png', 'templates/jetpack_license.tpl', 'lib/Bridge.php', 'lib/ServiceClient.php', 'vendor/autoload.php'] as $file) {
             $this->assertFileEquals($source . '/' . $file, $module . '/' . $file, "{$file} is installed as in the repository");
         }
+        $addonSource = dirname(__DIR__) . '/modules/addons/jetpack';
+        $addon = $this->root . '/modules/addons/jetpack';
+        foreach (['jetpack.php', 'hooks.php', 'lang/english.php', 'lib/load.php', 'lib/AdminPage.php', 'lib/DashboardWidget.php'] as $file) {
+            $this->assertFileEquals($addonSource . '/' . $file, $addon . '/' . $file, "addon {$file} is installed as in the repository");
+        }
+        $this->assertFileDoesNotExist($addon . '/config.php', 'the addon reads the provisioning module\'s config.php');
+        $this->assertStringContainsString('modules/addons/jetpack/hooks.php', $run['stdout']);
         $this->assertSame(0600, fileperms($module . '/config.php') & 0777);
         $secret = trim((string) file_get_contents($this->dataDir . '/bridge-secret'));
         $this->assertMatchesRegularExpression('/^[0-9a-f]{64}$/', $secret, 'a secret was generated in the data directory');
@@ -85,6 +92,9 @@ final class InstallerTest extends BridgeTestCase
         $edited = str_replace('http://127.0.0.1:9911', 'http://10.0.0.5:8787', $config);
         file_put_contents($module . '/config.php', $edited);
         file_put_contents($module . '/hooks.php', "<?php\n// left by the original module\n");
+        $addon = $this->root . '/modules/addons/jetpack';
+        file_put_contents($addon . '/jetpack.php', "<?php\n// Automattic's addon module\n");
+        file_put_contents($addon . '/admin.tpl', "{* the original's page *}\n");
 
         $run = $this->install('--service-url', 'http://127.0.0.1:1');
 
@@ -95,6 +105,9 @@ final class InstallerTest extends BridgeTestCase
         $this->assertStringContainsString('kept', $run['stdout']);
         $this->assertStringContainsString('hooks.php', $run['stdout'], 'files that are not ours are pointed out');
         $this->assertFileExists($module . '/hooks.php');
+        $this->assertFileEquals(dirname(__DIR__) . '/modules/addons/jetpack/jetpack.php', $addon . '/jetpack.php', 'the original addon\'s entry file is replaced');
+        $this->assertStringContainsString('modules/addons/jetpack/admin.tpl', $run['stdout'], 'and its other files are pointed out');
+        $this->assertFileExists($addon . '/admin.tpl');
     }
 
     public function testRewriteConfigWritesTheConfigAgain(): void

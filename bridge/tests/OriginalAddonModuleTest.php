@@ -10,14 +10,26 @@ namespace JetpackBridgeTests;
  */
 final class OriginalAddonModuleTest extends BridgeTestCase
 {
+    /** Our addon module's entry file, which the original's stand-in replaces during each test. */
+    private string $ours = '';
+
     protected function setUp(): void
     {
         parent::setUp();
-        $addon = $this->env()->whmcsRoot . '/modules/addons/jetpack';
+        $addon = $this->env()->addonDir();
         if (!is_dir($addon)) {
             mkdir($addon, 0755, true);
         }
+        $this->ours = is_file($addon . '/jetpack.php') ? (string) file_get_contents($addon . '/jetpack.php') : '';
         copy(__DIR__ . '/Fixtures/original-addon/jetpack.php', $addon . '/jetpack.php');
+    }
+
+    protected function tearDown(): void
+    {
+        if ($this->ours !== '') {
+            file_put_contents($this->env()->addonDir() . '/jetpack.php', $this->ours);
+        }
+        parent::tearDown();
     }
 
     public function testTheInstallerProvidesTheAutoloadFileTheAddonIncludes(): void

@@ -84,6 +84,15 @@ final class TestEnvironment
         }
         require_once $this->moduleDir() . '/jetpack.php';
         require_once $this->moduleDir() . '/hooks.php';
+        // The addon module in the same process, as on a WHMCS addon page that includes the
+        // provisioning module: a function defined by both would be a fatal "Cannot redeclare" here.
+        require_once $this->addonDir() . '/jetpack.php';
+        require_once $this->addonDir() . '/hooks.php';
+    }
+
+    public function addonDir(): string
+    {
+        return $this->whmcsRoot . '/modules/addons/jetpack';
     }
 
     /** A folder that looks like a WHMCS installation: configuration.php and modules/servers/. */

@@ -23,6 +23,13 @@ public sealed class WhmcsInstallCommandTests : IDisposable
             Assert.Equal(content, File.ReadAllBytes(Path.Combine(scratch.ModuleFolder, relative)));
         }
 
+        foreach (var (relative, content) in BridgeModuleFiles.LoadAddon())
+        {
+            Assert.Equal(content, File.ReadAllBytes(Path.Combine(scratch.AddonModuleFolder, relative)));
+        }
+
+        Assert.False(File.Exists(Path.Combine(scratch.AddonModuleFolder, "config.php")), "the addon module reads the provisioning module's config.php");
+
         var config = Path.Combine(scratch.ModuleFolder, "config.php");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(config));
         var secret = File.ReadAllText(Path.Combine(scratch.DataDir, "bridge-secret")).Trim();
@@ -30,7 +37,9 @@ public sealed class WhmcsInstallCommandTests : IDisposable
         var text = File.ReadAllText(config);
         Assert.Contains($"'secret' => '{secret}'", text, StringComparison.Ordinal);
         Assert.Contains("'service_url' => 'http://127.0.0.1:9911'", text, StringComparison.Ordinal);
-        Assert.Contains("jetpack.php", output, StringComparison.Ordinal);
+        Assert.Contains("modules/servers/jetpack/jetpack.php", output, StringComparison.Ordinal);
+        Assert.Contains("modules/addons/jetpack/jetpack.php", output, StringComparison.Ordinal);
+        Assert.Contains("modules/addons/jetpack/hooks.php", output, StringComparison.Ordinal);
         Assert.Contains("installed", output, StringComparison.Ordinal);
         Assert.Contains("generated", output, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
@@ -58,6 +67,39 @@ public sealed class WhmcsInstallCommandTests : IDisposable
         Assert.Contains("unchanged", output, StringComparison.Ordinal);
         Assert.Contains("kept", output, StringComparison.Ordinal);
         Assert.Contains("read from", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Install_OverAutomatticsAddonModule_ReplacesItsEntryFileAndPointsOutItsOtherFiles()
+    {
+        scratch.MakeWhmcsTree();
+        Directory.CreateDirectory(Path.Combine(scratch.AddonModuleFolder, "templates"));
+        await File.WriteAllTextAsync(Path.Combine(scratch.AddonModuleFolder, "jetpack.php"), "<?php // Automattic's addon module\n");
+        await File.WriteAllTextAsync(Path.Combine(scratch.AddonModuleFolder, "templates", "admin.tpl"), "{* the original's page *}");
+
+        var (exit, output) = await WhmcsScratch.RunAsync("whmcs", "install", "--whmcs-root", scratch.Root, "--data-dir", scratch.DataDir);
+
+        Assert.Equal(0, exit);
+        var ours = BridgeModuleFiles.LoadAddon().Single(f => f.RelativePath == "jetpack.php").Content;
+        Assert.Equal(ours, await File.ReadAllBytesAsync(Path.Combine(scratch.AddonModuleFolder, "jetpack.php")));
+        Assert.Contains("Left in place: modules/addons/jetpack/templates/admin.tpl", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(scratch.AddonModuleFolder, "templates", "admin.tpl")), "nothing of the original is deleted");
+    }
+
+    [Fact]
+    public async Task Install_Again_UpgradesTheAddonModuleToo()
+    {
+        scratch.MakeWhmcsTree();
+        Assert.Equal(0, (await WhmcsScratch.RunAsync("whmcs", "install", "--whmcs-root", scratch.Root, "--data-dir", scratch.DataDir)).Exit);
+        var hooks = Path.Combine(scratch.AddonModuleFolder, "hooks.php");
+        var original = await File.ReadAllBytesAsync(hooks);
+        await File.WriteAllTextAsync(hooks, "<?php // older release\n");
+
+        var (exit, output) = await WhmcsScratch.RunAsync("whmcs", "install", "--whmcs-root", scratch.Root, "--data-dir", scratch.DataDir);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(original, await File.ReadAllBytesAsync(hooks));
+        Assert.Matches(@"modules/addons/jetpack/hooks\.php\s+updated", output);
     }
 
     [Fact]
@@ -108,17 +150,22 @@ public sealed class WhmcsInstallCommandTests : IDisposable
     }
 
     [Fact]
-    public void EmbeddedModule_IsExactlyTheRepositorysBridgeFolder()
+    public void EmbeddedModule_IsExactlyTheRepositorysBridgeFolder() =>
+        AssertEmbeddedIsFolder(BridgeModuleFiles.Load(), "servers");
+
+    [Fact]
+    public void EmbeddedAddonModule_IsExactlyTheRepositorysAddonFolder() =>
+        AssertEmbeddedIsFolder(BridgeModuleFiles.LoadAddon(), "addons");
+
+    private static void AssertEmbeddedIsFolder(IReadOnlyList<(string RelativePath, byte[] Content)> embedded, string kind)
     {
         var repository = FindRepositoryRoot();
-        var folder = Path.Combine(repository, "bridge", "modules", "servers", "jetpack");
+        var folder = Path.Combine(repository, "bridge", "modules", kind, "jetpack");
         var onDisk = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(folder, p).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(p => p != "config.php")
             .Order(StringComparer.Ordinal)
             .ToList();
-
-        var embedded = BridgeModuleFiles.Load();
 
         Assert.Equal(onDisk, embedded.Select(f => f.RelativePath).ToList());
         foreach (var (relative, content) in embedded)

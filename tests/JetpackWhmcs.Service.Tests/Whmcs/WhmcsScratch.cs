@@ -19,6 +19,8 @@ public sealed class WhmcsScratch : IDisposable
 
     public string ModuleFolder => Path.Combine(Root, "modules", "servers", "jetpack");
 
+    public string AddonModuleFolder => Path.Combine(Root, "modules", "addons", "jetpack");
+
     /// <summary>Creates configuration.php and modules/servers/ as WHMCS's installer leaves them.</summary>
     public void MakeWhmcsTree(string configuration = "<?php\n$db_host = 'localhost';\n$db_username = 'whmcs';\n$db_password = 'x';\n$db_name = 'whmcs';\n")
     {

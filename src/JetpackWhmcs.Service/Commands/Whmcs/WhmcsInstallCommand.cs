@@ -6,9 +6,10 @@ using Spectre.Console.Cli;
 namespace JetpackWhmcs.Service.Commands.Whmcs;
 
 /// <summary>
-/// <c>jetpack-whmcs whmcs install --whmcs-root DIR [--service-url URL]</c>: copies the PHP module into
-/// DIR/modules/servers/jetpack/ and writes its config.php (0600). Re-running upgrades the module files
-/// and keeps config.php.
+/// <c>jetpack-whmcs whmcs install --whmcs-root DIR [--service-url URL]</c>: copies the PHP provisioning
+/// module into DIR/modules/servers/jetpack/ and the addon module into DIR/modules/addons/jetpack/, and
+/// writes the provisioning module's config.php (0600), which the addon module reads too. Re-running
+/// upgrades the module files and keeps config.php.
 /// </summary>
 public sealed class WhmcsInstallCommand(IAnsiConsole console) : Command<WhmcsInstallSettings>
 {
@@ -20,34 +21,48 @@ public sealed class WhmcsInstallCommand(IAnsiConsole console) : Command<WhmcsIns
         var options = ConfigurationLoader.Load(settings);
         var secretFileExisted = File.Exists(options.BridgeSecretPath);
         var secret = BridgeSecret.LoadOrCreate(options);
-        var files = BridgeModuleFiles.Load();
-
-        Directory.CreateDirectory(root.ModuleFolder);
-        var report = new Table().Border(TableBorder.Simple).AddColumn("File").AddColumn("What was done");
-        foreach (var (relative, content) in files)
+        var modules = new[]
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            report.AddRow(Markup.Escape(relative), InstallFile(root.ModuleFolder, relative, content));
+            (Folder: root.ModuleFolder, Files: BridgeModuleFiles.Load()),
+            (Folder: root.AddonModuleFolder, Files: BridgeModuleFiles.LoadAddon()),
+        };
+
+        var report = new Table().Border(TableBorder.Simple).AddColumn("File").AddColumn("What was done");
+        foreach (var (folder, files) in modules)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var (relative, content) in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                report.AddRow(Markup.Escape(Shown(root, folder, relative)), InstallFile(folder, relative, content));
+            }
         }
 
         var configPath = Path.Combine(root.ModuleFolder, BridgeModuleFiles.ConfigFileName);
         var serviceUrl = (settings.ServiceUrl ?? WhmcsInstallSettings.DefaultServiceUrl).TrimEnd('/');
-        report.AddRow(BridgeModuleFiles.ConfigFileName, Markup.Escape(WriteConfig(configPath, root, serviceUrl, secret, settings.RewriteConfig)));
+        report.AddRow(Markup.Escape(Shown(root, root.ModuleFolder, BridgeModuleFiles.ConfigFileName)), Markup.Escape(WriteConfig(configPath, root, serviceUrl, secret, settings.RewriteConfig)));
 
-        console.MarkupLineInterpolated($"Installed the Jetpack module into [bold]{root.ModuleFolder}[/]:");
+        console.MarkupLineInterpolated($"Installed the Jetpack provisioning and addon modules into [bold]{root.Path}[/]:");
         console.Write(report);
         var secretOrigin = secretFileExisted || !string.Equals(secret.Source, Path.GetFullPath(options.BridgeSecretPath), StringComparison.Ordinal)
             ? $"read from {secret.Source}"
             : $"generated in {secret.Source} (mode 0600)";
         console.MarkupLineInterpolated($"Bridge secret: {secretOrigin}.");
-        foreach (var leftover in Leftovers(root.ModuleFolder, files))
+        foreach (var (folder, files) in modules)
         {
-            console.MarkupLineInterpolated($"[yellow]Left in place: {leftover} is not part of this module; delete it if it came from the original module.[/]");
+            foreach (var leftover in Leftovers(folder, files))
+            {
+                console.MarkupLineInterpolated($"[yellow]Left in place: {Shown(root, folder, leftover)} is not part of this module; delete it if it came from the original module.[/]");
+            }
         }
 
-        console.MarkupLine("Next: start the service with the same --data-dir, then choose the module \"Jetpack Provisioning\" in a WHMCS product's Module Settings.");
+        console.MarkupLine("Next: start the service with the same --data-dir, activate the addon \"Jetpack\" in WHMCS's System Settings > Addon Modules (it keeps the original addon's saved token), and choose the module \"Jetpack Provisioning\" in a WHMCS product's Module Settings.");
         return 0;
     }
+
+    /// <summary>A module file as the report names it: its path under the WHMCS root, e.g. modules/addons/jetpack/jetpack.php.</summary>
+    private static string Shown(WhmcsRoot root, string folder, string relative) =>
+        Path.GetRelativePath(root.Path, folder).Replace(Path.DirectorySeparatorChar, '/') + "/" + relative;
 
     private static string InstallFile(string moduleFolder, string relative, byte[] content)
     {

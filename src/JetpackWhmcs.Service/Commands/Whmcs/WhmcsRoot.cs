@@ -16,8 +16,11 @@ public sealed class WhmcsRoot
     /// <summary>Where WHMCS looks for provisioning modules.</summary>
     public string ServerModulesFolder => System.IO.Path.Combine(Path, "modules", "servers");
 
-    /// <summary>Our module's folder.</summary>
+    /// <summary>Our provisioning module's folder.</summary>
     public string ModuleFolder => System.IO.Path.Combine(ServerModulesFolder, "jetpack");
+
+    /// <summary>Our addon module's folder (the same name as Automattic's addon module, which it replaces).</summary>
+    public string AddonModuleFolder => System.IO.Path.Combine(Path, "modules", "addons", "jetpack");
 
     /// <summary>
     /// Opens <paramref name="folder"/>, refusing anything that does not look like WHMCS: a WHMCS root

@@ -4,7 +4,8 @@ namespace WHMCS\Module\Server\Jetpack;
 
 /**
  * Signs one call and posts it to the jetpack-whmcs service (docs/bridge-protocol.md): HMAC-SHA256
- * over "v1\n{function}\n{timestamp}\n{nonce}\n{body}" keyed with the bridge secret.
+ * over "v1\n{name}\n{timestamp}\n{nonce}\n{body}" keyed with the bridge secret, where the name is the
+ * module function, or "admin/{action}" for the addon module's calls (docs/admin-protocol.md).
  */
 final class ServiceClient
 {
@@ -13,38 +14,79 @@ final class ServiceClient
     }
 
     /**
+     * A module call: POST /module/{function}, body {"params": ...}; the value is the answer's "result".
+     *
      * @param array<string, mixed> $params the marshalled parameters
      * @param array<string, mixed>|null $actor who caused the call (Actor::of), recorded in the service's audit
      */
     public function call(string $function, array $params, ?array $actor = null): ServiceReply
+    {
+        $payload = ['params' => (object) $params];
+        if ($actor !== null) {
+            $payload['actor'] = $actor;
+        }
+        $reply = $this->post($function, '/module/' . rawurlencode($function), $payload, 'WHMCS parameters');
+        if ($reply->failed()) {
+            return $reply;
+        }
+        if (!is_array($reply->value) || !array_key_exists('result', $reply->value)) {
+            return ServiceReply::failure(self::unreadable($function), $reply->log);
+        }
+
+        return new ServiceReply($reply->value['result'], null, $reply->log);
+    }
+
+    /**
+     * An admin call from the addon module (docs/admin-protocol.md): POST /admin/{action}, signed over
+     * "admin/{action}" so that a module call's signature can never be replayed here; the value is the
+     * whole decoded answer object.
+     *
+     * @param array<string, mixed> $body
+     */
+    public function admin(string $action, array $body): ServiceReply
+    {
+        $name = 'admin/' . $action;
+        $reply = $this->post($name, '/admin/' . rawurlencode($action), $body, 'admin request');
+        if ($reply->failed()) {
+            return $reply;
+        }
+        if (!is_array($reply->value)) {
+            return ServiceReply::failure(self::unreadable($name), $reply->log);
+        }
+
+        return $reply;
+    }
+
+    /**
+     * Signs $body with the name the service checks and posts it; the value is the decoded 200 answer.
+     *
+     * @param array<string, mixed> $body
+     */
+    private function post(string $signedName, string $path, array $body, string $what): ServiceReply
     {
         if (!function_exists('curl_init')) {
             return ServiceReply::failure(
                 'The PHP curl extension is not installed on the WHMCS server: install php-curl and reload PHP.'
             );
         }
-        $payload = ['params' => (object) $params];
-        if ($actor !== null) {
-            $payload['actor'] = $actor;
-        }
-        $body = json_encode(
-            $payload,
+        $json = json_encode(
+            (object) $body,
             JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE
         );
-        if ($body === false) {
+        if ($json === false) {
             return ServiceReply::failure(
-                'The module could not encode the WHMCS parameters as JSON: ' . json_last_error_msg() . '.'
+                "The module could not encode the {$what} as JSON: " . json_last_error_msg() . '.'
             );
         }
         $timestamp = (string) time();
         $nonce = bin2hex(random_bytes(16));
-        $signature = hash_hmac('sha256', "v1\n{$function}\n{$timestamp}\n{$nonce}\n{$body}", $this->config->secret);
-        $url = $this->config->serviceUrl . '/module/' . rawurlencode($function);
+        $signature = hash_hmac('sha256', "v1\n{$signedName}\n{$timestamp}\n{$nonce}\n{$json}", $this->config->secret);
+        $url = $this->config->serviceUrl . $path;
 
         $curl = curl_init($url);
         curl_setopt_array($curl, [
             CURLOPT_POST => true,
-            CURLOPT_POSTFIELDS => $body,
+            CURLOPT_POSTFIELDS => $json,
             CURLOPT_RETURNTRANSFER => true,
             CURLOPT_HTTPHEADER => [
                 'Content-Type: application/json',
@@ -86,19 +128,18 @@ final class ServiceClient
                 : '';
 
             return ServiceReply::failure(
-                "The jetpack-whmcs service refused {$function} (HTTP {$status}): {$reason}{$hint}",
-                $log
-            );
-        }
-        if (!is_array($decoded) || !array_key_exists('result', $decoded)) {
-            return ServiceReply::failure(
-                "The jetpack-whmcs service answered {$function} with a body the module cannot read: "
-                . 'check the service log and that the service and the module come from the same release.',
+                "The jetpack-whmcs service refused {$signedName} (HTTP {$status}): {$reason}{$hint}",
                 $log
             );
         }
 
-        return new ServiceReply($decoded['result'], null, $log);
+        return new ServiceReply($decoded, null, $log);
+    }
+
+    private static function unreadable(string $name): string
+    {
+        return "The jetpack-whmcs service answered {$name} with a body the module cannot read: "
+            . 'check the service log and that the service and the module come from the same release.';
     }
 
     private function transportSentence(int $errno, string $curlError): string

@@ -1,0 +1,23 @@
+<?php
+
+namespace WHMCS\Module;
+
+/**
+ * WHMCS's base class of admin-home widgets, restated with the members WHMCS documents, for the
+ * widget test only (so the other tests see WHMCS without widget support).
+ */
+abstract class AbstractWidget
+{
+    protected $title = null;
+    protected $description = null;
+    protected $columns = 1;
+    protected $weight = 100;
+    protected $wrapper = true;
+    protected $cache = false;
+    protected $cacheExpiry = 3600;
+    protected $requiredPermission = '';
+
+    abstract public function getData();
+
+    abstract public function generateOutput($data);
+}
