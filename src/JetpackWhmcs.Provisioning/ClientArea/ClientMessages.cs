@@ -24,6 +24,9 @@ internal static class ClientMessages
     public static ClientMessage InProgress { get; } = new(
         "in_progress", "Your Jetpack licence is being set up right now; try again in a minute.");
 
+    public static ClientMessage NotActive { get; } = new(
+        "not_active", "This service is not active, so its site cannot be changed now; pay any open invoice or contact support, then try again.");
+
     public static ClientMessage SiteMissing { get; } = new(
         "site_missing", "Choose one of your sites or type the address of the WordPress site to use, then try again.");
 

@@ -58,6 +58,12 @@ internal sealed class ClientVerification(EngineServices services)
             return Verified.Refused(ClientMessages.NotYours);
         }
 
+        // A suspended service keeps its licence off the site (or on it) as the host's policy says: not the customer's to change.
+        if (!string.Equals(owned.Status, "Active", StringComparison.OrdinalIgnoreCase) || row.SuspendedSite is not null)
+        {
+            return Verified.Refused(ClientMessages.NotActive);
+        }
+
         return new Verified(null, row, owned);
     }
 

@@ -254,6 +254,20 @@ public sealed class ClientActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suspended_service_cannot_change_its_site()
+    {
+        var service = Services.Product(203, domain: "paused.example.com");
+        await H.CreateAsync(service);
+        Sandbox.ClearRequests();
+
+        var (key, message, _) = await H.ActAsync("ClientActivate", service);
+
+        Assert.Equal("not_active", key);
+        Assert.Contains("pay any open invoice or contact support", message, StringComparison.Ordinal);
+        Assert.Empty(Sandbox.Requests);
+    }
+
+    [Fact]
     public async Task Without_whmcs_tables_nothing_can_be_verified_so_nothing_is_done()
     {
         // The default engine (embedded ledger: no WHMCS tables).

@@ -10,7 +10,7 @@ namespace JetpackWhmcs.Provisioning.Tests.ClientArea;
 
 /// <summary>
 /// The engine on MariaDB with WHMCS's tables beside the ledger (as in production), seeded with two
-/// clients: client 3 owns services 201 (blog.example.com) and 202 (shop.example.com), client 4 owns 301.
+/// clients: client 3 owns services 201 (blog.example.com), 202 (shop.example.com) and the suspended 203, client 4 owns 301.
 /// </summary>
 public sealed class ClientAreaHarness : IAsyncDisposable
 {
@@ -34,7 +34,7 @@ public sealed class ClientAreaHarness : IAsyncDisposable
             "INSERT INTO tblproducts (id, type, name, description, servertype, configoption1, configoption2, configoption3, paytype) VALUES " +
             "(1, 'hostingaccount', 'Shared Hosting', '', 'cpanel', '', '', '', 'recurring'), (9, 'other', 'Jetpack Backup', '', 'jetpack', '', 'jetpack-backup-daily', 'on', 'recurring');" +
             "INSERT INTO tblhosting (id, userid, packageid, domain, domainstatus, billingcycle) VALUES " +
-            "(201, 3, 9, 'blog.example.com', 'Active', 'Monthly'), (202, 3, 1, 'shop.example.com', 'Active', 'Monthly'), (301, 4, 1, 'eve.example.com', 'Active', 'Monthly');" +
+            "(201, 3, 9, 'blog.example.com', 'Active', 'Monthly'), (202, 3, 1, 'shop.example.com', 'Active', 'Monthly'), (301, 4, 1, 'eve.example.com', 'Active', 'Monthly'), (203, 3, 9, 'paused.example.com', 'Suspended', 'Monthly');" +
             "INSERT INTO tbladdons (id, packages, name, description, billingcycle, type, module) VALUES (5, '1', 'Jetpack Backup', '', 'Monthly', 'other', 'jetpack');" +
             "INSERT INTO tblpricing (type, currency, relid, monthly, quarterly, semiannually, annually, biennially, triennially) VALUES ('addon', 1, 5, 4.50, -1, -1, -1, -1, -1);");
         var engine = new ModuleEngine(

@@ -50,6 +50,7 @@ $_LANG['jetpack_client_not_yours'] = 'This service does not belong to your accou
 $_LANG['jetpack_client_unavailable'] = 'Changing the site yourself is not available right now; please contact support and we will change it for you.';
 $_LANG['jetpack_client_no_license'] = 'This service has no active Jetpack licence yet; wait until it has been set up, or contact support if this lasts.';
 $_LANG['jetpack_client_in_progress'] = 'Your Jetpack licence is being set up right now; try again in a minute.';
+$_LANG['jetpack_client_not_active'] = 'This service is not active, so its site cannot be changed now; pay any open invoice or contact support, then try again.';
 $_LANG['jetpack_client_site_missing'] = 'Choose one of your sites or type the address of the WordPress site to use, then try again.';
 $_LANG['jetpack_client_changes_off'] = 'Your host has turned off site changes in the client area; please contact support to change the site.';
 $_LANG['jetpack_client_site_invalid'] = '\'{site}\' is not a site address: type the full address starting with https:// (for example https://example.com/blog), a WordPress.com blog id such as 123456, or the form example.com::blog.';

@@ -50,6 +50,7 @@ $_LANG['jetpack_client_not_yours'] = 'Dieser Dienst gehört nicht zu Ihrem Konto
 $_LANG['jetpack_client_unavailable'] = 'Sie können die Website gerade nicht selbst ändern; bitte wenden Sie sich an den Support, wir ändern sie für Sie.';
 $_LANG['jetpack_client_no_license'] = 'Dieser Dienst hat noch keine aktive Jetpack-Lizenz; warten Sie, bis er eingerichtet ist, oder wenden Sie sich an den Support, falls das länger dauert.';
 $_LANG['jetpack_client_in_progress'] = 'Ihre Jetpack-Lizenz wird gerade eingerichtet; versuchen Sie es in einer Minute erneut.';
+$_LANG['jetpack_client_not_active'] = 'Dieser Dienst ist nicht aktiv, deshalb kann seine Website gerade nicht geändert werden; bezahlen Sie offene Rechnungen oder wenden Sie sich an den Support und versuchen Sie es dann erneut.';
 $_LANG['jetpack_client_site_missing'] = 'Wählen Sie eine Ihrer Websites oder geben Sie die Adresse der WordPress-Website ein und versuchen Sie es erneut.';
 $_LANG['jetpack_client_changes_off'] = 'Ihr Anbieter hat Website-Wechsel im Kundenbereich abgeschaltet; bitte wenden Sie sich an den Support, um die Website zu ändern.';
 $_LANG['jetpack_client_site_invalid'] = '„{site}“ ist keine Website-Adresse: Geben Sie die vollständige Adresse mit https:// ein (zum Beispiel https://example.com/blog), eine WordPress.com-Blog-ID wie 123456 oder die Form example.com::blog.';

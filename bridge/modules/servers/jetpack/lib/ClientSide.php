@@ -51,8 +51,10 @@ final class ClientSide
                 $site = $_POST['jetpack_site'] ?? '';
             }
             if (is_string($site) && trim($site) !== '') {
-                // Bounded here too: the service refuses longer values, and the sentence quotes it.
-                $params['jetpack_site'] = mb_substr(trim($site), 0, 255);
+                // Control characters become spaces and the length is bounded (the service refuses both
+                // outright), so that what the customer typed is answered with the sentence about sites.
+                $site = (string) preg_replace('/[\x00-\x1F\x7F]/', ' ', $site);
+                $params['jetpack_site'] = mb_substr(trim($site), 0, 200, 'UTF-8');
             }
         }
         $reply = Bridge::reply($function, $params);
