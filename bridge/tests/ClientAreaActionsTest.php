@@ -141,6 +141,20 @@ final class ClientAreaActionsTest extends BridgeTestCase
         });
     }
 
+    public function testOnWhmcs85TheActivateJetpackActionShowsUntilTheLicenceIsOnASite(): void
+    {
+        $env = $this->env();
+        $env->service();
+        $params = WhmcsParams::service(610, 9610, 21, $env->token, 'jetpack-scan', ['clientsdetails' => ['language' => 'german']]);
+        $this->assertSame([], $this->customActions($params), 'no licence yet');
+        $this->assertSame('success', jetpack_CreateAccount($params));
+
+        $this->assertSame([['jetpack-activate', 'Jetpack aktivieren', 'jetpack_ActivateJetpack', true]], $this->customActions($params));
+
+        $this->assertSame('success', jetpack_AttachLicense($params));
+        $this->assertSame([], $this->customActions($params), 'on a site now');
+    }
+
     public function testActivateJetpackLeadsToTheGuideOnTheServicesPage(): void
     {
         $this->assertSame(
@@ -182,6 +196,32 @@ final class ClientAreaActionsTest extends BridgeTestCase
         self::assertCount(1, $hooks, "the module registers one {$name} hook");
 
         return $hooks[0]($vars);
+    }
+
+    /**
+     * jetpack_CustomActions in a fresh PHP process that has WHMCS 8.5's classes.
+     *
+     * @param array<string, mixed> $params
+     * @return array<int, array<int, mixed>>
+     */
+    private function customActions(array $params): array
+    {
+        $params['model'] = ['orderid' => $params['model']->orderid ?? 0];
+        $process = proc_open(
+            [PHP_BINARY, __DIR__ . '/Fixtures/custom-actions.php', $this->env()->whmcsRoot],
+            [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
+            $pipes
+        );
+        $this->assertIsResource($process);
+        fwrite($pipes[0], (string) json_encode($params));
+        fclose($pipes[0]);
+        $out = (string) stream_get_contents($pipes[1]);
+        $err = (string) stream_get_contents($pipes[2]);
+        fclose($pipes[1]);
+        fclose($pipes[2]);
+        $this->assertSame(0, proc_close($process), $out . $err);
+
+        return json_decode($out, true, 512, JSON_THROW_ON_ERROR);
     }
 
     private function onService(callable $test): void
