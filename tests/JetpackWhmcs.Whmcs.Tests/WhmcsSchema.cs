@@ -6,7 +6,7 @@ namespace JetpackWhmcs.Whmcs.Tests;
 /// WHMCS's tables as the tests need them: the columns jetpack-whmcs uses, restated from WHMCS's schema
 /// (types as WHMCS declares them), not WHMCS's full DDL. Pages that read more tables add them here.
 /// </summary>
-public static class WhmcsSchema
+public static partial class WhmcsSchema
 {
     public const string Products =
         "CREATE TABLE tblproducts (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, gid int(10) NOT NULL DEFAULT 0, " +
