@@ -3,6 +3,7 @@ using JetpackWhmcs.Service.Admin.Pages;
 using JetpackWhmcs.Service.Admin.Pages.License;
 using JetpackWhmcs.Service.Admin.Pages.Licenses;
 using JetpackWhmcs.Service.Admin.Rendering;
+using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Admin.Summary;
 using JetpackWhmcs.Service.LicenseActions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class AdminServices
         services.AddSingleton<LicensePageActions>();
         services.AddSingleton<LicenseActionRunner>();
         services.TryAddSingleton<IOperatorSummary, LedgerOperatorSummary>();
+        services.AddSingleton<AdminSessions>();
         services.AddAdminActions();
         return services;
     }
