@@ -1,3 +1,4 @@
+using JetpackWhmcs.Whmcs.Clients;
 using JetpackWhmcs.Whmcs.Tokens;
 
 namespace JetpackWhmcs.Whmcs.Embedded;
@@ -14,4 +15,10 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
 
     public Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<IReadOnlyList<ModuleToken>>(WhmcsAvailability.EmbeddedSqlite, []));
+
+    public Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<long, ServiceOwner>()));
+
+    public Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyList<long>>(WhmcsAvailability.EmbeddedSqlite, []));
 }

@@ -17,10 +17,15 @@ final class ServiceClient
      * A module call: POST /module/{function}, body {"params": ...}; the value is the answer's "result".
      *
      * @param array<string, mixed> $params the marshalled parameters
+     * @param array<string, mixed>|null $actor who caused the call (Actor::of), recorded in the service's audit
      */
-    public function call(string $function, array $params): ServiceReply
+    public function call(string $function, array $params, ?array $actor = null): ServiceReply
     {
-        $reply = $this->post($function, '/module/' . rawurlencode($function), ['params' => (object) $params], 'WHMCS parameters');
+        $payload = ['params' => (object) $params];
+        if ($actor !== null) {
+            $payload['actor'] = $actor;
+        }
+        $reply = $this->post($function, '/module/' . rawurlencode($function), $payload, 'WHMCS parameters');
         if ($reply->failed()) {
             return $reply;
         }
