@@ -172,6 +172,16 @@ internal static class MySqlMigrations
             await RecordAsync(5, "claim holders, service instances, one audit row per attempt");
         }
 
+        if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
+        {
+            foreach (var statement in OperatorData.OperatorSchema.MySql)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(OperatorData.OperatorSchema.MigrationVersion, "operator: partner prices per day, drift checks");
+        }
+
         return done;
 
         Task RunAsync(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));

@@ -131,6 +131,16 @@ internal static class SqliteMigrations
             await RecordAsync(5, "claim holders, service instances, one audit row per attempt");
         }
 
+        if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
+        {
+            foreach (var statement in OperatorData.OperatorSchema.Sqlite)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(OperatorData.OperatorSchema.MigrationVersion, "operator: partner prices per day, drift checks");
+        }
+
         return done;
 
         Task RunAsync(string sql) =>
