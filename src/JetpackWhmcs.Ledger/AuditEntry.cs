@@ -48,4 +48,10 @@ public sealed record AuditEntry
 
     /// <summary>How long the call took.</summary>
     public int DurationMs { get; init; }
+
+    /// <summary>
+    /// Who caused the call: <c>admin 3 (alice)</c>, <c>client 12</c>, <c>system</c> (WHMCS's cron and
+    /// automation, the recovery worker); null on rows written before actors were recorded.
+    /// </summary>
+    public string? Actor { get; init; }
 }

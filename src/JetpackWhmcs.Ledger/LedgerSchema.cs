@@ -25,7 +25,7 @@ public static class LedgerSchema
     public const string PendingKeyPrefix = "pending:";
 
     /// <summary>The highest migration version this build knows.</summary>
-    public const int LatestMigrationVersion = 5;
+    public const int LatestMigrationVersion = 6;
 
     /// <summary>Column names of <see cref="LicensesTable"/>: the original ones first, then ours.</summary>
     public static class Columns
@@ -133,6 +133,9 @@ public static class LedgerSchema
 
         /// <summary><c>active_owner</c>.</summary>
         public const int ActiveOwner = 64;
+
+        /// <summary>The audit's <c>actor</c> (<c>admin 3 (alice)</c>).</summary>
+        public const int Actor = 100;
 
         /// <summary><c>product_slug</c>.</summary>
         public const int ProductSlug = 100;

@@ -154,6 +154,7 @@ public abstract partial class LedgerTests
             Message = "Issued.",
             RequestId = "req-123",
             DurationMs = 42,
+            Actor = "admin 3 (alice)",
         };
         await Ledger.RecordAuditAsync(entry);
         await Ledger.RecordAuditAsync(entry with { At = T0.AddMinutes(1), Operation = "attach", Outcome = "unknown", HttpStatus = null, Message = new string('m', 5000) });

@@ -172,6 +172,22 @@ internal static class MySqlMigrations
             await RecordAsync(5, "claim holders, service instances, one audit row per attempt");
         }
 
+        if (!applied.Contains(6))
+        {
+            await RetryOnRaceAsync(DuplicateColumn, async () =>
+            {
+                var audit = await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @A",
+                    new { A = LedgerSchema.AuditTable },
+                    cancellationToken: cancellationToken));
+                if (!audit.Contains("actor", StringComparer.OrdinalIgnoreCase))
+                {
+                    await RunAsync($"ALTER TABLE `{LedgerSchema.AuditTable}` ADD COLUMN `actor` varchar({LedgerSchema.Lengths.Actor}) NULL");
+                }
+            });
+            await RecordAsync(6, "audit: who caused each call");
+        }
+
         if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
         {
             foreach (var statement in OperatorData.OperatorSchema.MySql)

@@ -29,6 +29,8 @@ internal sealed class AuditRow
 
     public int DurationMs { get; set; }
 
+    public string? Actor { get; set; }
+
     public AuditEntry ToEntry() => new()
     {
         Id = Id,
@@ -44,5 +46,6 @@ internal sealed class AuditRow
         Message = Message,
         RequestId = RequestId,
         DurationMs = DurationMs,
+        Actor = Actor,
     };
 }

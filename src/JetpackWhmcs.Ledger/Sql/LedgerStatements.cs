@@ -25,7 +25,7 @@ internal sealed class LedgerStatements
     private const string AuditColumns =
         "id AS Id, at AS At, operation AS Operation, owner AS Owner, license_row_id AS LicenseRowId, " +
         "license_key AS LicenseKey, attempt AS Attempt, outcome AS Outcome, http_status AS HttpStatus, error_code AS ErrorCode, " +
-        "message AS Message, request_id AS RequestId, duration_ms AS DurationMs";
+        "message AS Message, request_id AS RequestId, duration_ms AS DurationMs, actor AS Actor";
 
     /// <param name="lastInsertId">The dialect's expression for the id of the row just inserted.</param>
     /// <param name="forUpdate">The dialect's row-lock suffix for a SELECT inside a transaction ("" when the transaction already locks).</param>
@@ -48,8 +48,8 @@ internal sealed class LedgerStatements
             $"AND (token_fingerprint = @TokenFingerprint OR (token_fingerprint IS NULL AND @TokenFingerprint IS NULL)) ORDER BY id LIMIT 1{forUpdate}";
         InsertAudit =
             $"INSERT INTO {A} (at, operation, owner, license_row_id, license_key, attempt, outcome, http_status, error_code, message, " +
-            "request_id, duration_ms) VALUES (@At, @Operation, @Owner, @LicenseRowId, @LicenseKey, @Attempt, @Outcome, @HttpStatus, " +
-            $"@ErrorCode, @Message, @RequestId, @DurationMs); SELECT {lastInsertId};";
+            "request_id, duration_ms, actor) VALUES (@At, @Operation, @Owner, @LicenseRowId, @LicenseKey, @Attempt, @Outcome, @HttpStatus, " +
+            $"@ErrorCode, @Message, @RequestId, @DurationMs, @Actor); SELECT {lastInsertId};";
     }
 
     public string InsertClaim { get; }

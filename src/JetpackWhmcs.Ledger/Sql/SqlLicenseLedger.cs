@@ -528,6 +528,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
             Message = DbValues.Truncate(entry.Message, LedgerSchema.Lengths.Message),
             RequestId = DbValues.Truncate(entry.RequestId, 128),
             entry.DurationMs,
+            Actor = DbValues.Truncate(entry.Actor, LedgerSchema.Lengths.Actor),
         });
         parameters.Add("Id", id);
         return parameters;

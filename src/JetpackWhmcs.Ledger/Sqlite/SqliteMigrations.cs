@@ -131,6 +131,16 @@ internal static class SqliteMigrations
             await RecordAsync(5, "claim holders, service instances, one audit row per attempt");
         }
 
+        if (!applied.Contains(6))
+        {
+            if (!(await ColumnsAsync(LedgerSchema.AuditTable)).Contains("actor"))
+            {
+                await RunAsync($"ALTER TABLE {LedgerSchema.AuditTable} ADD COLUMN actor VARCHAR({LedgerSchema.Lengths.Actor}) NULL");
+            }
+
+            await RecordAsync(6, "audit: who caused each call");
+        }
+
         if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
         {
             foreach (var statement in OperatorData.OperatorSchema.Sqlite)

@@ -44,6 +44,7 @@ internal sealed partial class AuditedApi(IJetpackLicensingClient client, ILicens
             Owner = context.Owner,
             LicenseRowId = context.RowId,
             LicenseKey = context.LicenseKey,
+            Actor = AuditActor.Current,
         };
 
         // A state-changing attempt is written before it may leave (a retry too, after a 429); if that

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JetpackWhmcs.Provisioning.Audit;
 using EngineParameters = JetpackWhmcs.Provisioning.Parameters.ModuleParameters;
 
 namespace JetpackWhmcs.Service.ModuleCalls;
@@ -19,14 +20,18 @@ public sealed class ModuleCallBody
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 
-    private ModuleCallBody(EngineParameters? parsed, string? error)
+    private ModuleCallBody(EngineParameters? parsed, string actor, string? error)
     {
         Parameters = parsed;
+        Actor = actor;
         Error = error;
     }
 
     /// <summary>The parameters as the engine reads them; null when <see cref="Error"/> is set.</summary>
     public EngineParameters? Parameters { get; }
+
+    /// <summary>Who caused the call, for the audit (<c>admin 3 (alice)</c>, <c>client 12</c>, <c>system</c>).</summary>
+    public string Actor { get; }
 
     /// <summary>Why the body is unusable (the sentence for the 400 body), or null.</summary>
     public string? Error { get; }
@@ -88,7 +93,14 @@ public sealed class ModuleCallBody
             return Refused(invalid);
         }
 
-        return new ModuleCallBody(parsed, null);
+        var actor = AuditActor.System;
+        if (root.TryGetProperty("actor", out var actorJson) && actorJson.ValueKind != JsonValueKind.Null
+            && !AuditActor.TryRead(actorJson, out actor, out var badActor))
+        {
+            return Refused(badActor);
+        }
+
+        return new ModuleCallBody(parsed, actor, null);
     }
 
     /// <summary>
@@ -158,7 +170,7 @@ public sealed class ModuleCallBody
         }
     }
 
-    private static ModuleCallBody Refused(string error) => new(null, error);
+    private static ModuleCallBody Refused(string error) => new(null, AuditActor.System, error);
 
     private static string InvalidUnicode(string where) =>
         $"The body holds text that is not valid Unicode at {where} (an unpaired surrogate escape such as \\ud800): send UTF-8 text.";

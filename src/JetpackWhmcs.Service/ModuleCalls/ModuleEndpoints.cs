@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Provisioning;
+using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Logging;
@@ -116,6 +117,7 @@ public static class ModuleEndpoints
         ModuleResult result;
         // The trace id on every line the engine logs for this call (what an "internal error" sentence points to).
         using (logger.BeginScope("trace id {TraceId}", context.TraceIdentifier))
+        using (AuditActor.Use(call.Actor))
         {
             result = await engine.InvokeAsync(function, parameters, CancellationToken.None);
         }

@@ -14,6 +14,7 @@ if (!defined('WHMCS')) {
 require_once __DIR__ . '/lib/BridgeConfig.php';
 require_once __DIR__ . '/lib/ParamsMarshaller.php';
 require_once __DIR__ . '/lib/ServiceReply.php';
+require_once __DIR__ . '/lib/Actor.php';
 require_once __DIR__ . '/lib/ServiceClient.php';
 require_once __DIR__ . '/lib/ModuleLog.php';
 require_once __DIR__ . '/lib/Fallback.php';

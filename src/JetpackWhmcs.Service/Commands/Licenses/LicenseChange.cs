@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Provisioning;
+using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Commands.Support;
@@ -36,6 +37,7 @@ public static class LicenseChange
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(settings);
         await using var scope = await CommandScope.OpenAsync(settings, readWhmcsTokens: true, cancellationToken);
+        using var actor = AuditActor.Use(AuditActor.Command(Environment.UserName));
         var owner = LicenseTarget.ParseOwner(settings.Which)!;
         var current = await LedgerAccess.ReadAsync(scope, l => l.FindBySlotAsync(owner.SlotKey, cancellationToken));
         var history = await LedgerAccess.ReadAsync(scope, l => l.FindByOwnerAsync(owner, cancellationToken));

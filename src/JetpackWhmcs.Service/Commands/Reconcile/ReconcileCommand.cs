@@ -1,4 +1,5 @@
 using JetpackWhmcs.Licensing;
+using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Provisioning.Reconciliation;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Service.Cli;
@@ -20,6 +21,7 @@ public sealed class ReconcileCommand(IAnsiConsole console) : AsyncCommand<Reconc
     public override async Task<int> ExecuteAsync(CommandContext context, ReconcileSettings settings, CancellationToken cancellationToken)
     {
         await using var scope = await CommandScope.OpenAsync(settings, readWhmcsTokens: true, cancellationToken);
+        using var actor = AuditActor.Use(AuditActor.Command(Environment.UserName));
         var tokens = scope.Tokens.All;
         if (tokens.Count == 0)
         {

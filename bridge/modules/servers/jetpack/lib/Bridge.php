@@ -110,7 +110,7 @@ final class Bridge
         try {
             $config = BridgeConfig::load(dirname(__DIR__) . '/config.php');
             $secret = $config->secret;
-            $reply = (new ServiceClient($config))->call($function, $request);
+            $reply = (new ServiceClient($config))->call($function, $request, Actor::of($params));
         } catch (\Throwable $e) {
             $reply = ServiceReply::failure(
                 $e instanceof \RuntimeException ? $e->getMessage() : self::crashed($function, $e)

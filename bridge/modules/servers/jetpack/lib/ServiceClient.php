@@ -14,16 +14,21 @@ final class ServiceClient
 
     /**
      * @param array<string, mixed> $params the marshalled parameters
+     * @param array<string, mixed>|null $actor who caused the call (Actor::of), recorded in the service's audit
      */
-    public function call(string $function, array $params): ServiceReply
+    public function call(string $function, array $params, ?array $actor = null): ServiceReply
     {
         if (!function_exists('curl_init')) {
             return ServiceReply::failure(
                 'The PHP curl extension is not installed on the WHMCS server: install php-curl and reload PHP.'
             );
         }
+        $payload = ['params' => (object) $params];
+        if ($actor !== null) {
+            $payload['actor'] = $actor;
+        }
         $body = json_encode(
-            ['params' => (object) $params],
+            $payload,
             JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE
         );
         if ($body === false) {
