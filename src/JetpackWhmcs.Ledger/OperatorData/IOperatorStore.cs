@@ -37,4 +37,11 @@ public interface IOperatorStore
     /// (a compare-and-swap per check), so two callers never hand out the same one.
     /// </summary>
     Task<IReadOnlyList<CheckRecord>> TakeUnnotifiedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Licences the partner is billed for, counted per Jetpack product slug ("" for rows of the original
+    /// module, which recorded no product): active, unassigned (issued, kept for the next create) and the
+    /// original module's unrevoked rows.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> CountBilledLicensesByProductAsync(CancellationToken cancellationToken = default);
 }

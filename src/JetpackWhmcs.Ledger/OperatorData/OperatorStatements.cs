@@ -43,4 +43,9 @@ internal sealed class OperatorStatements(string insertIgnore, string lastInsertI
     public string Unnotified { get; } = $"SELECT id FROM {C} WHERE notified = 0 AND status IN ('finished', 'failed') ORDER BY id";
 
     public string MarkNotified { get; } = $"UPDATE {C} SET notified = 1 WHERE id = @Id AND notified = 0";
+
+    // Unassigned licences exist on the API and are billed like active ones. The empty slug stands for "unknown".
+    public string CountBilled { get; } =
+        $"SELECT COALESCE(product_slug, '') AS Slug, COUNT(*) AS Count FROM {LedgerSchema.LicensesTable} " +
+        "WHERE state IN ('active', 'unassigned') OR (state IS NULL AND revoked_at IS NULL) GROUP BY COALESCE(product_slug, '')";
 }

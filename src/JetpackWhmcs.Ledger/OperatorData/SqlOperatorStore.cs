@@ -121,6 +121,13 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
         return taken;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> CountBilledLicensesByProductAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Slug, long Count)>(new CommandDefinition(sql.CountBilled, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Slug, r => r.Count, StringComparer.Ordinal);
+    }
+
     private static async Task<CheckRecord?> GetAsync(DbConnection connection, string statement, long id, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<CheckRow>(new CommandDefinition(statement, new { Id = id }, cancellationToken: ct));
