@@ -16,11 +16,11 @@ internal sealed class OperatorStatements(string insertIgnore, string lastInsertI
 
     public string InsertPrice { get; } =
         $"{insertIgnore} INTO {P} (day, token_fingerprint, product_slug, product_name, currency, amount_ten_thousandths, price_interval) " +
-        "VALUES (@Day, @TokenFingerprint, @ProductSlug, @ProductName, @Currency, @Amount, @Interval)";
+        "VALUES (@Day, @TokenFingerprint, @ProductSlug, @ProductName, @Currency, @Amount, @PriceInterval)";
 
     public string ListPrices { get; } =
         "SELECT day AS Day, token_fingerprint AS TokenFingerprint, product_slug AS ProductSlug, product_name AS ProductName, currency AS Currency, " +
-        $"amount_ten_thousandths AS Amount, price_interval AS Interval FROM {P} ORDER BY day, token_fingerprint, product_slug";
+        $"amount_ten_thousandths AS Amount, price_interval AS PriceInterval FROM {P} ORDER BY day, token_fingerprint, product_slug";
 
     public string AbandonStale { get; } =
         $"UPDATE {C} SET running = NULL, status = 'abandoned', finished_at = @Now, error = @Error WHERE running IS NOT NULL AND updated_at < @StaleBefore";

@@ -15,5 +15,5 @@ internal sealed class PriceRow
 
     public long Amount { get; set; }
 
-    public string Interval { get; set; } = "";
+    public string PriceInterval { get; set; } = "";
 }

@@ -28,7 +28,7 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
                 ProductName = DbValues.Truncate(price.ProductName, 255),
                 Currency = DbValues.Checked(price.Currency, 8, nameof(prices)),
                 Amount = decimal.ToInt64(decimal.Round(price.Amount * AmountScale, MidpointRounding.AwayFromZero)),
-                Interval = DbValues.Checked(price.Interval, 16, nameof(prices)),
+                PriceInterval = DbValues.Checked(price.Interval, 16, nameof(prices)),
             }, transaction, cancellationToken: cancellationToken));
         }
 
@@ -41,7 +41,7 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PriceRow>(new CommandDefinition(sql.ListPrices, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new PartnerPrice(
-            DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.TokenFingerprint, r.ProductSlug, r.ProductName, r.Currency, r.Amount / AmountScale, r.Interval))];
+            DateOnly.ParseExact(r.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.TokenFingerprint, r.ProductSlug, r.ProductName, r.Currency, r.Amount / AmountScale, r.PriceInterval))];
     }
 
     public async Task<CheckRecord?> TryStartCheckAsync(CheckKind kind, string actor, DateTime now, DateTime staleBefore, CancellationToken cancellationToken = default)
