@@ -1,5 +1,6 @@
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Whmcs.Catalog;
+using JetpackWhmcs.Whmcs.Clients;
 using JetpackWhmcs.Whmcs.Pricing;
 using JetpackWhmcs.Whmcs.Services;
 using JetpackWhmcs.Whmcs.Tokens;
@@ -25,6 +26,19 @@ public interface IWhmcsDatabase
     /// <c>jetpack</c>. Blank values are left out. Empty, with the reason, when WHMCS's tables are not available.
     /// </summary>
     Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The services <paramref name="serviceIds"/> with the client each belongs to, by service id (ids WHMCS
+    /// does not hold are left out). Empty, with the reason, when WHMCS's tables are not available.
+    /// </summary>
+    Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of the services (at most <paramref name="limit"/>) of the clients whose e-mail address,
+    /// first name, last name or company starts with <paramref name="text"/>, or whose "first last" name does.
+    /// Empty, with the reason, when WHMCS's tables are not available.
+    /// </summary>
+    Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default);
 
     // Catalog: the Jetpack products and addons, their creation and their token.
 

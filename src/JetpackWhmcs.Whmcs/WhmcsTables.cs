@@ -18,6 +18,12 @@ public static class WhmcsTables
     /// <summary>An addon's module settings: <c>entity_type</c> (<c>addon</c>), <c>entity_id</c>, <c>setting_name</c>, <c>value</c>.</summary>
     public const string ModuleConfiguration = "tblmodule_configuration";
 
+    /// <summary>Clients: <c>id</c>, <c>firstname</c>, <c>lastname</c>, <c>companyname</c>, <c>email</c>.</summary>
+    public const string Clients = "tblclients";
+
+    /// <summary>Services: <c>id</c>, <c>userid</c>, <c>domain</c>, <c>domainstatus</c>.</summary>
+    public const string Services = "tblhosting";
+
     /// <summary>The setting that holds the partner token, on products and addons alike.</summary>
     public const string TokenSetting = "configoption1";
 }

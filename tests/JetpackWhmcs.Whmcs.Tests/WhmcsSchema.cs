@@ -26,6 +26,36 @@ public static partial class WhmcsSchema
         "entity_id int(10) unsigned NOT NULL, setting_name varchar(16) NOT NULL, friendly_name varchar(64) NOT NULL, value text NOT NULL, " +
         "created_at timestamp NULL, updated_at timestamp NULL)";
 
+    public const string Clients =
+        "CREATE TABLE tblclients (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
+        "companyname text NOT NULL, email text NOT NULL, status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active', " +
+        "KEY firstname_lastname (firstname(32), lastname(32)), KEY email (email(64)))";
+
+    public const string Services =
+        "CREATE TABLE tblhosting (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, orderid int(10) NOT NULL DEFAULT 0, " +
+        "packageid int(10) NOT NULL DEFAULT 0, domain text NOT NULL, " +
+        "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', KEY userid (userid))";
+
+    /// <summary>Creates the client and service tables the licence list reads.</summary>
+    public static async Task CreateClientTablesAsync(TestDatabase database)
+    {
+        foreach (var table in new[] { Clients, Services })
+        {
+            await database.ExecuteAsync(table);
+        }
+    }
+
+    /// <summary>A client with one service; returns nothing (the ids are given).</summary>
+    public static async Task AddClientServiceAsync(TestDatabase database, long clientId, string firstName, string lastName, string email, long serviceId, string domain, string company = "")
+    {
+        await database.ExecuteAsync(
+            "INSERT IGNORE INTO tblclients (id, firstname, lastname, companyname, email) VALUES (@ClientId, @FirstName, @LastName, @Company, @Email)",
+            new { ClientId = clientId, FirstName = firstName, LastName = lastName, Company = company, Email = email });
+        await database.ExecuteAsync(
+            "INSERT INTO tblhosting (id, userid, domain, domainstatus) VALUES (@ServiceId, @ClientId, @Domain, 'Active')",
+            new { ServiceId = serviceId, ClientId = clientId, Domain = domain });
+    }
+
     /// <summary>Creates the three tables the token reads use.</summary>
     public static async Task CreateAsync(TestDatabase database)
     {

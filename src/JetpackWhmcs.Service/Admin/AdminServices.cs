@@ -1,5 +1,6 @@
 using JetpackWhmcs.Service.Admin.Endpoint;
 using JetpackWhmcs.Service.Admin.Pages;
+using JetpackWhmcs.Service.Admin.Pages.Licenses;
 using JetpackWhmcs.Service.Admin.Rendering;
 using JetpackWhmcs.Service.Admin.Summary;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ public static class AdminServices
     {
         services.AddSingleton<AdminRenderer>();
         services.AddSingleton<PageRendering>();
+        services.AddSingleton<LicenseListLoader>();
         services.TryAddSingleton<IOperatorSummary, LedgerOperatorSummary>();
         services.AddAdminActions();
         return services;

@@ -1,5 +1,6 @@
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Whmcs.Catalog;
+using JetpackWhmcs.Whmcs.Clients;
 using JetpackWhmcs.Whmcs.Pricing;
 using JetpackWhmcs.Whmcs.Services;
 using JetpackWhmcs.Whmcs.Tokens;
@@ -18,6 +19,12 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
 
     public Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<IReadOnlyList<ModuleToken>>(WhmcsAvailability.EmbeddedSqlite, []));
+
+    public Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<long, ServiceOwner>()));
+
+    public Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyList<long>>(WhmcsAvailability.EmbeddedSqlite, []));
 
     public Task<WhmcsAnswer<IReadOnlyList<JetpackCatalogItem>>> ReadJetpackCatalogAsync(CancellationToken cancellationToken = default) =>
         NotHere<IReadOnlyList<JetpackCatalogItem>>([]);

@@ -1,6 +1,7 @@
 using Dapper;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Whmcs.Catalog;
+using JetpackWhmcs.Whmcs.Clients;
 using JetpackWhmcs.Whmcs.Pricing;
 using JetpackWhmcs.Whmcs.Services;
 using JetpackWhmcs.Whmcs.Tokens;
@@ -39,6 +40,66 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
         ];
         return new(availability, tokens);
     }
+
+    public async Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceIds);
+        await using var connection = await OpenAsync(cancellationToken);
+        var availability = await AvailabilityAsync(connection, ClientStatements.Tables, cancellationToken);
+        var owners = new Dictionary<long, ServiceOwner>();
+        if (!availability.IsAvailable || serviceIds.Count == 0)
+        {
+            return new(availability, owners);
+        }
+
+        var rows = await connection.QueryAsync<ServiceOwner>(new CommandDefinition(
+            ClientStatements.ServicesById, new { Ids = serviceIds.Distinct().ToArray() }, cancellationToken: cancellationToken));
+        foreach (var row in rows)
+        {
+            owners[row.ServiceId] = row;
+        }
+
+        return new(availability, owners);
+    }
+
+    public async Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        var availability = await AvailabilityAsync(connection, ClientStatements.Tables, cancellationToken);
+        if (!availability.IsAvailable)
+        {
+            return new(availability, []);
+        }
+
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var clients = (await connection.QueryAsync<long>(new CommandDefinition(
+            ClientStatements.ClientsByText,
+            new
+            {
+                Prefix = LikePrefix(trimmed),
+                // "jane do": first name "jane", last name starting "do"; without a space this term adds nothing.
+                First = space > 0 ? LikeExact(trimmed[..space]) : LikePrefix(trimmed),
+                Last = space > 0 ? LikePrefix(trimmed[(space + 1)..].Trim()) : "%",
+                Limit = limit,
+            },
+            cancellationToken: cancellationToken))).ToArray();
+        if (clients.Length == 0)
+        {
+            return new(availability, []);
+        }
+
+        var services = await connection.QueryAsync<long>(new CommandDefinition(
+            ClientStatements.ServicesOfClients, new { ClientIds = clients, Limit = limit }, cancellationToken: cancellationToken));
+        return new(availability, [.. services]);
+    }
+
+    private static string LikeExact(string text) =>
+        text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
+
+    private static string LikePrefix(string text) => LikeExact(text) + "%";
 
     // A value of spaces passes the SQL's `<> ''` (MySQL pads when comparing) but is no token.
     private static IEnumerable<ModuleToken> Tokens(ModuleEntity entity, IEnumerable<(long Id, string? Token)> rows) =>
