@@ -93,10 +93,10 @@ public sealed class OperatorHarness : IAsyncDisposable
 
     public static string Fingerprint => TokenFingerprint.Of(Token);
 
-    /// <summary>Starts the sandbox and a MariaDB with the ledger and WHMCS's tables; <paramref name="wrap"/> may wrap WHMCS's tables (to hold a check midway).</summary>
-    public static async Task<OperatorHarness> StartAsync(Func<IWhmcsDatabase, IWhmcsDatabase>? wrap = null)
+    /// <summary>Starts the sandbox (accepting <see cref="Token"/> and <paramref name="secondToken"/>) and a MariaDB with the ledger and WHMCS's tables; <paramref name="wrap"/> may wrap WHMCS's tables (to hold a check midway).</summary>
+    public static async Task<OperatorHarness> StartAsync(Func<IWhmcsDatabase, IWhmcsDatabase>? wrap = null, string? secondToken = null)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = [Token], Seed = 11 });
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Tokens = secondToken is null ? [Token] : [Token, secondToken], Seed = 11 });
         var database = await TestDatabases.CreateMariaDbAsync();
         await WhmcsSchema.CreateOperatorTablesAsync(database);
         var whmcs = WhmcsDatabaseFactory.Create(database.ConnectionString);
