@@ -25,7 +25,7 @@ public static class LedgerSchema
     public const string PendingKeyPrefix = "pending:";
 
     /// <summary>The highest migration version this build knows.</summary>
-    public const int LatestMigrationVersion = 7;
+    public const int LatestMigrationVersion = 8;
 
     /// <summary>Column names of <see cref="LicensesTable"/>: the original ones first, then ours.</summary>
     public static class Columns

@@ -8,10 +8,12 @@ namespace JetpackWhmcs.Whmcs.Tests;
 /// </summary>
 public static partial class WhmcsSchema
 {
-    public const string Products =
+    public static readonly string Products =
         "CREATE TABLE tblproducts (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, gid int(10) NOT NULL DEFAULT 0, " +
         "type text NOT NULL, name text NOT NULL, description text NOT NULL, hidden tinyint(1) NOT NULL DEFAULT 0, " +
         "servertype text NOT NULL, configoption1 text NOT NULL, configoption2 text NOT NULL, configoption3 text NOT NULL, " +
+        // 4..24 with a default so the fixture's three-setting inserts stay short; what we create writes them all.
+        string.Concat(Enumerable.Range(4, 21).Select(i => $"configoption{i} text NOT NULL DEFAULT '', ")) +
         "paytype text NOT NULL, retired tinyint(1) NOT NULL DEFAULT 0, created_at timestamp NULL, updated_at timestamp NULL)";
 
     public const string Addons =

@@ -212,6 +212,16 @@ internal static class MySqlMigrations
             await RecordAsync(7, "licence table: indexes of the admin licence list");
         }
 
+        if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
+        {
+            foreach (var statement in OperatorData.OperatorSchema.MySql)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(OperatorData.OperatorSchema.MigrationVersion, "operator: partner prices per day, drift checks");
+        }
+
         return done;
 
         Task RunAsync(string sql) => connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));

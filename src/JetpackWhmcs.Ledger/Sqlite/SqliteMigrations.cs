@@ -160,6 +160,16 @@ internal static class SqliteMigrations
             await RecordAsync(7, "licence table: indexes of the admin licence list");
         }
 
+        if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
+        {
+            foreach (var statement in OperatorData.OperatorSchema.Sqlite)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(OperatorData.OperatorSchema.MigrationVersion, "operator: partner prices per day, drift checks");
+        }
+
         return done;
 
         Task RunAsync(string sql) =>

@@ -48,6 +48,7 @@ public static class ServiceHost
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JetpackWhmcsOptions>, JetpackWhmcsOptionsValidator>();
         builder.Services.AddJetpackWhmcsCore();
+        builder.Services.AddOperator();
         builder.Services.AddAdminPages();
         builder.Services.AddHostedService<InstanceRegistration>();
         builder.Services.AddHostedService<RecoveryWorker>();

@@ -1,3 +1,5 @@
+using JetpackWhmcs.Service.Admin.Cron;
+using JetpackWhmcs.Service.Admin.Lifecycle;
 using JetpackWhmcs.Service.Admin.Pages;
 using JetpackWhmcs.Service.Admin.Sidebar;
 using JetpackWhmcs.Service.Admin.Widget;
@@ -16,12 +18,11 @@ public static class AdminActionTable
         services.AddKeyedSingleton<IAdminAction, PageAction>("page");
         services.AddKeyedSingleton<IAdminAction, SidebarAction>("sidebar");
         services.AddKeyedSingleton<IAdminAction, WidgetAction>("widget");
-        // The operator's background work (issue 9's drift, costs and daily check) plugs in here.
-        foreach (var action in new[] { "activate", "upgrade", "daily-check", "notices" })
-        {
-            services.AddKeyedSingleton<IAdminAction>(action, (_, _) => new NotAvailableYetAction(action));
-        }
-
+        services.AddSingleton<ModuleSetUp>();
+        services.AddKeyedSingleton<IAdminAction, ActivateAction>("activate");
+        services.AddKeyedSingleton<IAdminAction, UpgradeAction>("upgrade");
+        services.AddKeyedSingleton<IAdminAction, DailyCheckAction>("daily-check");
+        services.AddKeyedSingleton<IAdminAction, NoticesAction>("notices");
         return services;
     }
 }
