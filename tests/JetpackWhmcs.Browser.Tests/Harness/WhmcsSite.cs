@@ -59,7 +59,8 @@ public sealed class WhmcsSite : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(Root, ".host"));
 
         Database = await TestDatabases.CreateMariaDbAsync(migrate: true);
-        await WhmcsSchema.CreateAllAsync(Database);
+        await WhmcsSchema.CreateOperatorTablesAsync(Database);
+        await WhmcsSchema.AddCurrencyAsync(Database, "USD", 1m, isDefault: true);
         await File.WriteAllTextAsync(Path.Combine(Root, "configuration.php"), WhmcsConfiguration(Database.ConnectionString));
 
         ServiceUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort().ToString(CultureInfo.InvariantCulture)}/");
