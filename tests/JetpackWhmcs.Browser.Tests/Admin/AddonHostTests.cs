@@ -1,4 +1,5 @@
 using JetpackWhmcs.Browser.Tests.Harness;
+using Microsoft.Playwright;
 
 namespace JetpackWhmcs.Browser.Tests.Admin;
 
@@ -22,19 +23,29 @@ public sealed class AddonHostTests(WhmcsSite site)
         await using var session = await site.OpenAdminAsync();
         var auditBefore = await AuditRowsAsync();
 
-        // A page elsewhere posting to the addon with the admin's cookies, but without WHMCS's token.
-        await session.Page.SetContentAsync(
-            "<form id=f method=post action='" + site.HostUrl + "addonmodules.php?module=jetpack&page=license&id=1'>" +
-            "<input name=token value=forged><input name=action value=revoke><input name=confirm value=yes></form>");
-        await session.Page.EvalOnSelectorAsync("#f", "f => f.submit()");
-        // The form's own address, unlike the page it was placed on.
-        await session.Page.WaitForURLAsync("**/addonmodules.php?module=jetpack&page=license&id=1");
+        // A forged request: the admin's cookies (this browser context's), any form, but not WHMCS's token.
+        var response = await session.Page.Context.APIRequest.PostAsync(
+            "/addonmodules.php?module=jetpack&page=license&id=1",
+            new() { Form = FormOf(session.Page.Context.APIRequest, ("token", "forged"), ("action", "revoke"), ("confirm", "yes")) });
+        var html = await response.TextAsync();
+        await session.Page.SetContentAsync(html);
 
         var alert = session.Page.Locator("#contentarea .alert-danger");
         Assert.Equal(1, await alert.CountAsync());
         Assert.Contains("nothing was changed", await alert.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(auditBefore, await AuditRowsAsync());
         Assert.Equal("", site.PhpErrors());
+    }
+
+    private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
+    {
+        var form = request.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Append(name, value);
+        }
+
+        return form;
     }
 
     private async Task<long> AuditRowsAsync() =>

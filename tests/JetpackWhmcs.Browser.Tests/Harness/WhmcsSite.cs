@@ -70,7 +70,7 @@ public sealed class WhmcsSite : IAsyncLifetime
         CopyHost();
         await StartPhpAsync();
 
-        playwright = await Playwright.CreateAsync();
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(playwright);
     }
 
