@@ -38,6 +38,9 @@ public interface ILicenseLedger
     /// <summary>Rows matching <paramref name="query"/> (operator listing), ordered by id.</summary>
     Task<IReadOnlyList<LicenseRecord>> ListAsync(LedgerQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the admin's licence list (keyset paging; see <see cref="LicensePageQuery"/>).</summary>
+    Task<IReadOnlyList<LicenseRecord>> ListPageAsync(LicensePageQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Pending rows whose claim was made before <paramref name="claimedBefore"/> (recovery).</summary>
     Task<IReadOnlyList<LicenseRecord>> ListPendingAsync(DateTime claimedBefore, CancellationToken cancellationToken = default);
 

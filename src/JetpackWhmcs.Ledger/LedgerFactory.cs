@@ -1,6 +1,7 @@
 using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.MySql;
 using JetpackWhmcs.Ledger.Nonces;
+using JetpackWhmcs.Ledger.OperatorData;
 using JetpackWhmcs.Ledger.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -60,6 +61,32 @@ public static class LedgerFactory
 
         var connectionString = sqlite.ToString();
         return new SqlNonceStore(NonceStatements.Sqlite, () => new SqliteConnection(connectionString));
+    }
+
+    /// <summary>
+    /// Creates the operator's store (partner prices per day, drift checks) in the database
+    /// <see cref="Create"/> would use for the same <paramref name="database"/>. Its tables come with the
+    /// ledger's migrations (<see cref="ILicenseLedger.MigrateAsync"/>).
+    /// </summary>
+    public static IOperatorStore CreateOperatorStore(string database)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(database);
+        if (DetectProvider(database) == LedgerProvider.MySql)
+        {
+            // Times are written as UTC DATETIME values, which MySQL never shifts: no session settings needed.
+            return new SqlOperatorStore(OperatorStatements.MySql, () => new MySqlConnection(database), e => e is MySqlException { Number: 1062 });
+        }
+
+        var sqlite = LedgerConnectionString.Sqlite(database);
+        sqlite.DefaultTimeout = 30;
+        if (LedgerConnectionString.SqliteFile(database) is { } file)
+        {
+            CreateOwnerOnly(file);
+        }
+
+        var connectionString = sqlite.ToString();
+        // SQLITE_CONSTRAINT (19): the unique `running` index refused a second running check.
+        return new SqlOperatorStore(OperatorStatements.Sqlite, () => new SqliteConnection(connectionString), e => e is SqliteException { SqliteErrorCode: 19 });
     }
 
     /// <summary>Which database <paramref name="database"/> names (see <see cref="Create"/>).</summary>

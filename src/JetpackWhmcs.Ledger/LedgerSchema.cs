@@ -25,7 +25,7 @@ public static class LedgerSchema
     public const string PendingKeyPrefix = "pending:";
 
     /// <summary>The highest migration version this build knows.</summary>
-    public const int LatestMigrationVersion = 6;
+    public const int LatestMigrationVersion = 8;
 
     /// <summary>Column names of <see cref="LicensesTable"/>: the original ones first, then ours.</summary>
     public static class Columns
@@ -114,6 +114,18 @@ public static class LedgerSchema
 
         /// <summary>Recovery: pending rows by claim time.</summary>
         public const string StateClaimedAt = "jetpack_product_licenses_state_claimed_at_index";
+
+        /// <summary>Admin licence list: rows of one state in id order (keyset paging).</summary>
+        public const string StateId = "jetpack_product_licenses_state_id_index";
+
+        /// <summary>Admin licence list: rows of one product in id order.</summary>
+        public const string ProductSlugId = "jetpack_product_licenses_product_slug_id_index";
+
+        /// <summary>Admin licence list: rows of one token in id order.</summary>
+        public const string TokenFingerprintId = "jetpack_product_licenses_token_fingerprint_id_index";
+
+        /// <summary>Admin licence list: search by the start of the attached site.</summary>
+        public const string AttachedSite = "jetpack_product_licenses_attached_site_index";
 
         /// <summary>Instances by name (a restart marks the earlier incarnations of its name stopped).</summary>
         public const string InstanceName = "jetpack_whmcs_instances_name_index";

@@ -24,7 +24,7 @@ public static class WhmcsTables
     /// <summary>Addons on services: <c>id</c>, <c>hostingid</c>, <c>addonid</c>, <c>status</c>.</summary>
     public const string ServiceAddons = "tblhostingaddons";
 
-    /// <summary>Clients: <c>id</c>, <c>currency</c>.</summary>
+    /// <summary>Clients: <c>id</c>, <c>firstname</c>, <c>lastname</c>, <c>companyname</c>, <c>email</c>, <c>currency</c>.</summary>
     public const string Clients = "tblclients";
 
     /// <summary>Prices: <c>type</c>, <c>relid</c>, <c>currency</c>, one column per cycle.</summary>

@@ -83,14 +83,14 @@ public sealed class ClientAreaReadTests
             "INSERT INTO tblclients (id, firstname, lastname, companyname, email, language, currency) VALUES (10, 'Ada', 'L', '', 'a@example.com', '', 2), (11, 'Bob', 'M', '', 'b@example.com', '', 0);" +
             "INSERT INTO tblproducts (id, type, name, description, servertype, configoption1, configoption2, configoption3, paytype) VALUES " +
             "(1, 'hostingaccount', 'Shared Hosting', '', 'cpanel', '', '', '', 'recurring'), (2, 'other', 'Jetpack Scan', '', 'jetpack', 't', 'jetpack-scan', '', 'recurring');" +
-            "INSERT INTO tblhosting (id, userid, packageid, domain, domainstatus, billingcycle) VALUES " +
-            "(1, 10, 1, 'blog.example.com', 'Active', 'Monthly'), (2, 10, 1, 'shop.example.com', 'Active', 'Monthly'), " +
-            "(3, 11, 1, 'bob.example.com', 'Active', 'Monthly'), (4, 10, 1, 'old.example.com', 'Terminated', 'Monthly'), (5, 10, 2, '', 'Active', 'Monthly');" +
+            "INSERT INTO tblhosting (id, userid, orderid, packageid, domain, domainstatus, billingcycle) VALUES " +
+            "(1, 10, 0, 1, 'blog.example.com', 'Active', 'Monthly'), (2, 10, 0, 1, 'shop.example.com', 'Active', 'Monthly'), " +
+            "(3, 11, 0, 1, 'bob.example.com', 'Active', 'Monthly'), (4, 10, 0, 1, 'old.example.com', 'Terminated', 'Monthly'), (5, 10, 0, 2, '', 'Active', 'Monthly');" +
             "INSERT INTO tbladdons (id, packages, name, description, billingcycle, type, module) VALUES " +
             "(5, '1, 9', 'Jetpack Backup', '', 'Annually', 'other', 'jetpack'), (6, '1', 'Jetpack Scan', '', 'Monthly', 'other', 'jetpack'), (7, '1', 'Backups', '', 'Monthly', 'other', 'other');" +
             "INSERT INTO tblpricing (type, currency, relid, monthly, quarterly, semiannually, annually, biennially, triennially) VALUES " +
             "('addon', 2, 5, 9.00, -1, -1, 95.50, -1, -1), ('addon', 1, 5, 10.00, -1, -1, 100.00, -1, -1), ('addon', 1, 6, 5.00, -1, -1, -1, -1, -1), ('addon', 2, 7, 1.00, -1, -1, -1, -1, -1);" +
-            "INSERT INTO tblhostingaddons (id, hostingid, addonid, status, billingcycle) VALUES (1, 2, 5, 'Active', 'Annually'), (2, 1, 5, 'Cancelled', 'Annually');");
+            "INSERT INTO tblhostingaddons (id, orderid, hostingid, addonid, status, billingcycle) VALUES (1, 0, 2, 5, 'Active', 'Annually'), (2, 0, 1, 5, 'Cancelled', 'Annually');");
         return database;
     }
 }

@@ -39,4 +39,27 @@ public sealed class EmbeddedLedgerTests
     [Fact]
     public void A_blank_database_setting_is_an_argument_mistake() =>
         Assert.ThrowsAny<ArgumentException>(() => WhmcsDatabaseFactory.Create(" "));
+
+    [Fact]
+    public async Task Every_operator_read_and_write_answers_not_available_on_the_embedded_ledger()
+    {
+        var whmcs = WhmcsDatabaseFactory.Create("ledger.db");
+        var product = new Catalog.NewJetpackProduct(Tokens.ModuleEntity.Product, "Backup", "", [new("API Token", "t")]);
+
+        var answers = new[]
+        {
+            (await whmcs.ReadJetpackCatalogAsync()).Availability,
+            (await whmcs.EnsureProductGroupAsync()).Availability,
+            (await whmcs.CreateJetpackProductAsync(product)).Availability,
+            (await whmcs.ReplaceTokenAsync("t")).Availability,
+            (await whmcs.ReadJetpackPricesAsync()).Availability,
+            (await whmcs.ReadOwnerStatusesAsync([Ledger.LicenseOwner.Service(1)])).Availability,
+            (await whmcs.CountActiveServicesAsync()).Availability,
+            (await whmcs.FindEndedServicesWithLiveLicenseAsync()).Availability,
+            (await whmcs.FindActiveServicesWithoutLicenseAsync()).Availability,
+        };
+
+        Assert.All(answers, a => Assert.Same(WhmcsAvailability.EmbeddedSqlite, a));
+        Assert.False(File.Exists("ledger.db"));
+    }
 }

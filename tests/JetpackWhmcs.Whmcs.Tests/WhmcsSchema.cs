@@ -6,12 +6,14 @@ namespace JetpackWhmcs.Whmcs.Tests;
 /// WHMCS's tables as the tests need them: the columns jetpack-whmcs uses, restated from WHMCS's schema
 /// (types as WHMCS declares them), not WHMCS's full DDL. Pages that read more tables add them here.
 /// </summary>
-public static class WhmcsSchema
+public static partial class WhmcsSchema
 {
-    public const string Products =
+    public static readonly string Products =
         "CREATE TABLE tblproducts (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, gid int(10) NOT NULL DEFAULT 0, " +
         "type text NOT NULL, name text NOT NULL, description text NOT NULL, hidden tinyint(1) NOT NULL DEFAULT 0, " +
         "servertype text NOT NULL, configoption1 text NOT NULL, configoption2 text NOT NULL, configoption3 text NOT NULL, " +
+        // 4..24 with a default so the fixture's three-setting inserts stay short; what we create writes them all.
+        string.Concat(Enumerable.Range(4, 21).Select(i => $"configoption{i} text NOT NULL DEFAULT '', ")) +
         "paytype text NOT NULL, retired tinyint(1) NOT NULL DEFAULT 0, created_at timestamp NULL, updated_at timestamp NULL)";
 
     public const string Addons =
@@ -24,44 +26,38 @@ public static class WhmcsSchema
         "entity_id int(10) unsigned NOT NULL, setting_name varchar(16) NOT NULL, friendly_name varchar(64) NOT NULL, value text NOT NULL, " +
         "created_at timestamp NULL, updated_at timestamp NULL)";
 
+    public const string Clients =
+        "CREATE TABLE tblclients (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
+        "companyname text NOT NULL, email text NOT NULL, status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active', " +
+        "KEY firstname_lastname (firstname(32), lastname(32)), KEY email (email(64)))";
+
     public const string Services =
         "CREATE TABLE tblhosting (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, orderid int(10) NOT NULL DEFAULT 0, " +
-        "packageid int(10) NOT NULL, domain text NOT NULL, domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
-        "billingcycle text NOT NULL, amount decimal(16,2) NOT NULL DEFAULT 0.00)";
+        "packageid int(10) NOT NULL DEFAULT 0, domain text NOT NULL, " +
+        "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', KEY userid (userid))";
 
-    public const string ServiceAddons =
-        "CREATE TABLE tblhostingaddons (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, orderid int(10) NOT NULL DEFAULT 0, hostingid int(10) NOT NULL, " +
-        "addonid int(10) NOT NULL, status enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
-        "billingcycle text NOT NULL, recurring decimal(16,2) NOT NULL DEFAULT 0.00)";
-
-    public const string Clients =
-        "CREATE TABLE tblclients (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
-        "companyname text NOT NULL, email text NOT NULL, language text NOT NULL, currency int(10) NOT NULL DEFAULT 0, " +
-        "status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active')";
-
-    public const string Pricing =
-        "CREATE TABLE tblpricing (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, type enum('product','addon','configoptions','domainregister','domaintransfer','domainrenew','domainaddons','usage') NOT NULL, " +
-        "currency int(10) NOT NULL, relid int(10) NOT NULL, msetupfee decimal(16,2) NOT NULL DEFAULT 0, qsetupfee decimal(16,2) NOT NULL DEFAULT 0, " +
-        "ssetupfee decimal(16,2) NOT NULL DEFAULT 0, asetupfee decimal(16,2) NOT NULL DEFAULT 0, bsetupfee decimal(16,2) NOT NULL DEFAULT 0, " +
-        "tsetupfee decimal(16,2) NOT NULL DEFAULT 0, monthly decimal(16,2) NOT NULL, quarterly decimal(16,2) NOT NULL, semiannually decimal(16,2) NOT NULL, " +
-        "annually decimal(16,2) NOT NULL, biennially decimal(16,2) NOT NULL, triennially decimal(16,2) NOT NULL)";
-
-    public const string Currencies =
-        "CREATE TABLE tblcurrencies (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, code text NOT NULL, prefix text NOT NULL, suffix text NOT NULL, " +
-        "format int(1) NOT NULL DEFAULT 1, rate decimal(10,5) NOT NULL DEFAULT 1, `default` int(1) NOT NULL DEFAULT 0)";
-
-    public const string AddonModules =
-        "CREATE TABLE tbladdonmodules (module text NOT NULL, setting text NOT NULL, value text NOT NULL)";
-
-    /// <summary>Creates the tables the client area reads (services, addons on them, clients, prices, currencies, addon settings) besides the three of the tokens.</summary>
-    public static async Task CreateClientAreaAsync(TestDatabase database)
+    /// <summary>Creates the client and service tables the licence list reads.</summary>
+    public static async Task CreateClientTablesAsync(TestDatabase database)
     {
-        await CreateAsync(database);
-        foreach (var table in new[] { Services, ServiceAddons, Clients, Pricing, Currencies, AddonModules })
+        foreach (var table in new[] { Clients, Services })
         {
             await database.ExecuteAsync(table);
         }
     }
+
+    /// <summary>A client with one service; returns nothing (the ids are given).</summary>
+    public static async Task AddClientServiceAsync(TestDatabase database, long clientId, string firstName, string lastName, string email, long serviceId, string domain, string company = "")
+    {
+        await database.ExecuteAsync(
+            "INSERT IGNORE INTO tblclients (id, firstname, lastname, companyname, email) VALUES (@ClientId, @FirstName, @LastName, @Company, @Email)",
+            new { ClientId = clientId, FirstName = firstName, LastName = lastName, Company = company, Email = email });
+        await database.ExecuteAsync(
+            "INSERT INTO tblhosting (id, userid, domain, domainstatus) VALUES (@ServiceId, @ClientId, @Domain, 'Active')",
+            new { ServiceId = serviceId, ClientId = clientId, Domain = domain });
+    }
+
+    /// <summary>Creates the tables the client area reads (services, addons on them, clients, prices, currencies, addon settings): the operator's set.</summary>
+    public static Task CreateClientAreaAsync(TestDatabase database) => CreateOperatorTablesAsync(database);
 
     /// <summary>Creates the three tables the token reads use.</summary>
     public static async Task CreateAsync(TestDatabase database)

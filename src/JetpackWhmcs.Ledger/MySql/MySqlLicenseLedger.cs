@@ -50,6 +50,8 @@ internal sealed class MySqlLicenseLedger : SqlLicenseLedger
         }
     }
 
+    protected override PrefixMatch Prefixes { get; } = new PrefixMatch.Like();
+
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is MySqlException { Number: DuplicateKeyEntry };
 

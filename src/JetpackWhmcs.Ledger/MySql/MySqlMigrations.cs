@@ -54,6 +54,15 @@ internal static class MySqlMigrations
         (LedgerSchema.Indexes.StateClaimedAt, "INDEX `{0}` (`state`, `claimed_at`)"),
     ];
 
+    /// <summary>Migration 7: the admin licence list's filters and search (InnoDB appends the primary key to each, which keyset paging orders by).</summary>
+    private static readonly (string Name, string Definition)[] PageIndexes =
+    [
+        (LedgerSchema.Indexes.StateId, "INDEX `{0}` (`state`, `id`)"),
+        (LedgerSchema.Indexes.ProductSlugId, "INDEX `{0}` (`product_slug`, `id`)"),
+        (LedgerSchema.Indexes.TokenFingerprintId, "INDEX `{0}` (`token_fingerprint`, `id`)"),
+        (LedgerSchema.Indexes.AttachedSite, "INDEX `{0}` (`attached_site`)"),
+    ];
+
     private const string CreateAudit =
         $"CREATE TABLE IF NOT EXISTS `{LedgerSchema.AuditTable}` (`id` bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, " +
         "`at` datetime NOT NULL, `operation` varchar(32) NOT NULL, `owner` varchar(64) NULL, `license_row_id` bigint NULL, " +
@@ -186,6 +195,31 @@ internal static class MySqlMigrations
                 }
             });
             await RecordAsync(6, "audit: who caused each call");
+        }
+
+        if (!applied.Contains(7))
+        {
+            await RetryOnRaceAsync(DuplicateIndexName, async () =>
+            {
+                var existing = await NamesAsync("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @T");
+                var missing = PageIndexes.Where(i => !existing.Contains(i.Name)).Select(i => "ADD " + string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Definition, i.Name)).ToList();
+                if (missing.Count > 0)
+                {
+                    // One ALTER: InnoDB builds all of them in a single pass over the table.
+                    await RunAsync($"ALTER TABLE `{T}` {string.Join(", ", missing)}");
+                }
+            });
+            await RecordAsync(7, "licence table: indexes of the admin licence list");
+        }
+
+        if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
+        {
+            foreach (var statement in OperatorData.OperatorSchema.MySql)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(OperatorData.OperatorSchema.MigrationVersion, "operator: partner prices per day, drift checks");
         }
 
         return done;

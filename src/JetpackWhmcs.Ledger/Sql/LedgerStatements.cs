@@ -14,7 +14,7 @@ internal sealed class LedgerStatements
     private const string I = LedgerSchema.InstancesTable;
 
     /// <summary>The row columns, aliased to <see cref="LicenseRow"/> properties.</summary>
-    private const string RowColumns =
+    internal const string RowColumns =
         "id AS Id, order_id AS OrderId, product_id AS ProductId, license_key AS LicenseKey, " +
         "issued_at AS IssuedAt, revoked_at AS RevokedAt, service_id AS ServiceId, addon_id AS AddonId, " +
         "state AS State, active_owner AS ActiveOwner, product_slug AS ProductSlug, " +

@@ -131,6 +131,31 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         return QueryListAsync(sql.ToString(), parameters, cancellationToken);
     }
 
+    /// <summary>How this dialect writes "starts with" so that an index serves it.</summary>
+    protected abstract PrefixMatch Prefixes { get; }
+
+    public async Task<IReadOnlyList<LicenseRecord>> ListPageAsync(LicensePageQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, LicensePageQuery.MaxLimit);
+        if (query.ServiceIds is { Count: 0 })
+        {
+            return [];
+        }
+
+        var rows = new List<LicenseRecord>();
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var (sql, parameters) in LicensePageSql.Build(query, Prefixes))
+        {
+            var found = await connection.QueryAsync<LicenseRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            rows.AddRange(found.Select(r => r.ToRecord()));
+        }
+
+        var ordered = query.NewestFirst ? rows.OrderByDescending(r => r.Id) : rows.OrderBy(r => r.Id);
+        return [.. ordered.Take(query.Limit)];
+    }
+
     public Task<IReadOnlyList<LicenseRecord>> ListPendingAsync(DateTime claimedBefore, CancellationToken cancellationToken = default) =>
         QueryListAsync(Sql.SelectPending, new { Before = DbValues.WriteTime(claimedBefore) }, cancellationToken);
 

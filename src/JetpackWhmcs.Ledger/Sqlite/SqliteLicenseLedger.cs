@@ -55,6 +55,8 @@ internal sealed class SqliteLicenseLedger : SqlLicenseLedger
         }
     }
 
+    protected override PrefixMatch Prefixes { get; } = new PrefixMatch.Range();
+
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 

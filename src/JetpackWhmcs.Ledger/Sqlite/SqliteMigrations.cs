@@ -46,6 +46,15 @@ internal static class SqliteMigrations
         $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.StateClaimedAt} ON {T} (state, claimed_at)",
     ];
 
+    /// <summary>Migration 7: the admin licence list's filters and search, each in id order for keyset paging.</summary>
+    private static readonly string[] PageIndexes =
+    [
+        $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.StateId} ON {T} (state, id)",
+        $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.ProductSlugId} ON {T} (product_slug, id)",
+        $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.TokenFingerprintId} ON {T} (token_fingerprint, id)",
+        $"CREATE INDEX IF NOT EXISTS {LedgerSchema.Indexes.AttachedSite} ON {T} (attached_site)",
+    ];
+
     private static readonly string[] Audit =
     [
         $"CREATE TABLE IF NOT EXISTS {LedgerSchema.AuditTable} (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, " +
@@ -139,6 +148,26 @@ internal static class SqliteMigrations
             }
 
             await RecordAsync(6, "audit: who caused each call");
+        }
+
+        if (!applied.Contains(7))
+        {
+            foreach (var index in PageIndexes)
+            {
+                await RunAsync(index);
+            }
+
+            await RecordAsync(7, "licence table: indexes of the admin licence list");
+        }
+
+        if (!applied.Contains(OperatorData.OperatorSchema.MigrationVersion))
+        {
+            foreach (var statement in OperatorData.OperatorSchema.Sqlite)
+            {
+                await RunAsync(statement);
+            }
+
+            await RecordAsync(OperatorData.OperatorSchema.MigrationVersion, "operator: partner prices per day, drift checks");
         }
 
         return done;

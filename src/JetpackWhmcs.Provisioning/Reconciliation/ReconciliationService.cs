@@ -65,16 +65,16 @@ public sealed class ReconciliationService
         if (reconcile.Fix)
         {
             var now = protocol.Now;
-            foreach (var row in revokedOutside)
+            foreach (var row in revokedOutside.Where(r => reconcile.InScope(r.LicenseKey)))
             {
                 await ledger.MarkRevokedAsync(row.Id, ApiDates.ParseOr(byKey[row.LicenseKey].RevokedAt, now), now, cancellationToken).ConfigureAwait(false);
                 markedRevoked.Add(row);
             }
 
-            var used = await AdoptIntoClaimsAsync(pending, unknown, adopted, cancellationToken).ConfigureAwait(false);
+            var used = await AdoptIntoClaimsAsync(pending, [.. unknown.Where(l => reconcile.InScope(l.LicenseKey))], adopted, cancellationToken).ConfigureAwait(false);
             if (reconcile.RevokeExtras)
             {
-                foreach (var extra in unknown.Where(l => !used.Contains(l.LicenseKey)))
+                foreach (var extra in unknown.Where(l => !used.Contains(l.LicenseKey) && reconcile.InScope(l.LicenseKey)))
                 {
                     if (await WhyNotRevokeAsync(extra, fingerprint, cancellationToken).ConfigureAwait(false) is { } reason)
                     {

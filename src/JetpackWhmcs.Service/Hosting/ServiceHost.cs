@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Ledger.Connections;
+using JetpackWhmcs.Service.Admin;
+using JetpackWhmcs.Service.Admin.Endpoint;
+using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Health;
@@ -45,6 +48,8 @@ public static class ServiceHost
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JetpackWhmcsOptions>, JetpackWhmcsOptionsValidator>();
         builder.Services.AddJetpackWhmcsCore();
+        builder.Services.AddOperator();
+        builder.Services.AddAdminPages();
         builder.Services.AddHostedService<InstanceRegistration>();
         builder.Services.AddHostedService<RecoveryWorker>();
         builder.Services.AddHostedService<NoncePurgeWorker>();
@@ -79,6 +84,8 @@ public static class ServiceHost
             });
         }));
         app.MapModuleEndpoints();
+        app.MapAdminEndpoints();
+        app.MapStandalonePages();
         app.MapHealthEndpoints();
         app.MapGet("/", () => Results.Text("jetpack-whmcs: POST /module/{Function} (signed), GET /healthz, GET /metrics\n"));
         return app;

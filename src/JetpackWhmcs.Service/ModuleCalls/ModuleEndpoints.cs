@@ -164,7 +164,7 @@ public static class ModuleEndpoints
     /// Content-Length before reading or while reading), too slow (408, Kestrel's minimum data rate), cut
     /// off (400). A client's mistake is an answer, never an exception with a stack trace in the log.
     /// </summary>
-    private static async Task<(byte[]? Body, string? Error, int Status)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<(byte[]? Body, string? Error, int Status)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var tooLarge = $"The request body is larger than {MaxBodyBytes} bytes: nothing was done.";
         if (request.ContentLength > MaxBodyBytes)

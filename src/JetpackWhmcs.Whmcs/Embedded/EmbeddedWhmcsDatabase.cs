@@ -1,4 +1,9 @@
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Whmcs.Catalog;
 using JetpackWhmcs.Whmcs.ClientArea;
+using JetpackWhmcs.Whmcs.Clients;
+using JetpackWhmcs.Whmcs.Pricing;
+using JetpackWhmcs.Whmcs.Services;
 using JetpackWhmcs.Whmcs.Tokens;
 
 namespace JetpackWhmcs.Whmcs.Embedded;
@@ -15,6 +20,41 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
 
     public Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<IReadOnlyList<ModuleToken>>(WhmcsAvailability.EmbeddedSqlite, []));
+
+    public Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<long, ServiceOwner>()));
+
+    public Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new WhmcsAnswer<IReadOnlyList<long>>(WhmcsAvailability.EmbeddedSqlite, []));
+
+    public Task<WhmcsAnswer<IReadOnlyList<JetpackCatalogItem>>> ReadJetpackCatalogAsync(CancellationToken cancellationToken = default) =>
+        NotHere<IReadOnlyList<JetpackCatalogItem>>([]);
+
+    public Task<WhmcsAnswer<ProductGroup?>> EnsureProductGroupAsync(CancellationToken cancellationToken = default) =>
+        NotHere<ProductGroup?>(null);
+
+    public Task<WhmcsAnswer<long>> CreateJetpackProductAsync(NewJetpackProduct product, CancellationToken cancellationToken = default) =>
+        NotHere(0L);
+
+    public Task<WhmcsAnswer<TokenRotation?>> ReplaceTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        NotHere<TokenRotation?>(null);
+
+    public Task<WhmcsAnswer<PriceList>> ReadJetpackPricesAsync(CancellationToken cancellationToken = default) =>
+        NotHere(PriceList.Empty);
+
+    public Task<WhmcsAnswer<IReadOnlyList<OwnerStatus>>> ReadOwnerStatusesAsync(IReadOnlyCollection<LicenseOwner> owners, CancellationToken cancellationToken = default) =>
+        NotHere<IReadOnlyList<OwnerStatus>>([]);
+
+    public Task<WhmcsAnswer<IReadOnlyList<ActiveServiceCount>>> CountActiveServicesAsync(CancellationToken cancellationToken = default) =>
+        NotHere<IReadOnlyList<ActiveServiceCount>>([]);
+
+    public Task<WhmcsAnswer<IReadOnlyList<EndedServiceLicense>>> FindEndedServicesWithLiveLicenseAsync(CancellationToken cancellationToken = default) =>
+        NotHere<IReadOnlyList<EndedServiceLicense>>([]);
+
+    public Task<WhmcsAnswer<IReadOnlyList<JetpackService>>> FindActiveServicesWithoutLicenseAsync(CancellationToken cancellationToken = default) =>
+        NotHere<IReadOnlyList<JetpackService>>([]);
+
+    private static Task<WhmcsAnswer<T>> NotHere<T>(T empty) => Task.FromResult(new WhmcsAnswer<T>(WhmcsAvailability.EmbeddedSqlite, empty));
 
     public Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<ClientService?>(WhmcsAvailability.EmbeddedSqlite, null));

@@ -1,5 +1,10 @@
 using Dapper;
+using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Whmcs.Catalog;
 using JetpackWhmcs.Whmcs.ClientArea;
+using JetpackWhmcs.Whmcs.Clients;
+using JetpackWhmcs.Whmcs.Pricing;
+using JetpackWhmcs.Whmcs.Services;
 using JetpackWhmcs.Whmcs.Tokens;
 using MySqlConnector;
 
@@ -36,6 +41,66 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
         ];
         return new(availability, tokens);
     }
+
+    public async Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceIds);
+        await using var connection = await OpenAsync(cancellationToken);
+        var availability = await AvailabilityAsync(connection, ClientStatements.Tables, cancellationToken);
+        var owners = new Dictionary<long, ServiceOwner>();
+        if (!availability.IsAvailable || serviceIds.Count == 0)
+        {
+            return new(availability, owners);
+        }
+
+        var rows = await connection.QueryAsync<ServiceOwner>(new CommandDefinition(
+            ClientStatements.ServicesById, new { Ids = serviceIds.Distinct().ToArray() }, cancellationToken: cancellationToken));
+        foreach (var row in rows)
+        {
+            owners[row.ServiceId] = row;
+        }
+
+        return new(availability, owners);
+    }
+
+    public async Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        var availability = await AvailabilityAsync(connection, ClientStatements.Tables, cancellationToken);
+        if (!availability.IsAvailable)
+        {
+            return new(availability, []);
+        }
+
+        var trimmed = text.Trim();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var clients = (await connection.QueryAsync<long>(new CommandDefinition(
+            ClientStatements.ClientsByText,
+            new
+            {
+                Prefix = LikePrefix(trimmed),
+                // "jane do": first name "jane", last name starting "do"; without a space this term adds nothing.
+                First = space > 0 ? LikeExact(trimmed[..space]) : LikePrefix(trimmed),
+                Last = space > 0 ? LikePrefix(trimmed[(space + 1)..].Trim()) : "%",
+                Limit = limit,
+            },
+            cancellationToken: cancellationToken))).ToArray();
+        if (clients.Length == 0)
+        {
+            return new(availability, []);
+        }
+
+        var services = await connection.QueryAsync<long>(new CommandDefinition(
+            ClientStatements.ServicesOfClients, new { ClientIds = clients, Limit = limit }, cancellationToken: cancellationToken));
+        return new(availability, [.. services]);
+    }
+
+    private static string LikeExact(string text) =>
+        text.Replace("!", "!!", StringComparison.Ordinal).Replace("%", "!%", StringComparison.Ordinal).Replace("_", "!_", StringComparison.Ordinal);
+
+    private static string LikePrefix(string text) => LikeExact(text) + "%";
 
     public Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default) =>
         ReadAsync<ClientService?>(ClientAreaStatements.ServiceTables, null, async connection =>
@@ -104,5 +169,55 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    public Task<WhmcsAnswer<IReadOnlyList<JetpackCatalogItem>>> ReadJetpackCatalogAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync(CatalogStatements.Tables, (IReadOnlyList<JetpackCatalogItem>)[], CatalogQueries.ListAsync, cancellationToken);
+
+    public Task<WhmcsAnswer<ProductGroup?>> EnsureProductGroupAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync<ProductGroup?>(CatalogStatements.Tables, null, async (c, ct) => await CatalogQueries.EnsureGroupAsync(c, ct), cancellationToken);
+
+    public Task<WhmcsAnswer<long>> CreateJetpackProductAsync(NewJetpackProduct product, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentException.ThrowIfNullOrWhiteSpace(product.Name);
+        if (product.Settings.Count is 0 or > 24)
+        {
+            throw new ArgumentException("A Jetpack product needs between 1 and 24 module settings.", nameof(product));
+        }
+
+        return WithTablesAsync(CatalogStatements.Tables, 0L, (c, ct) => CatalogQueries.CreateAsync(c, product, ct), cancellationToken);
+    }
+
+    public Task<WhmcsAnswer<TokenRotation?>> ReplaceTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        return WithTablesAsync<TokenRotation?>(CatalogStatements.Tables, null, async (c, ct) => await CatalogQueries.ReplaceTokenAsync(c, token.Trim(), ct), cancellationToken);
+    }
+
+    public Task<WhmcsAnswer<PriceList>> ReadJetpackPricesAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync(PricingStatements.Tables, PriceList.Empty, PricingQueries.ReadAsync, cancellationToken);
+
+    public Task<WhmcsAnswer<IReadOnlyList<OwnerStatus>>> ReadOwnerStatusesAsync(IReadOnlyCollection<LicenseOwner> owners, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        return WithTablesAsync(ServiceStatements.Tables, (IReadOnlyList<OwnerStatus>)[], (c, ct) => ServiceQueries.StatusesAsync(c, owners, ct), cancellationToken);
+    }
+
+    public Task<WhmcsAnswer<IReadOnlyList<ActiveServiceCount>>> CountActiveServicesAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync(ServiceStatements.Tables, (IReadOnlyList<ActiveServiceCount>)[], ServiceQueries.CountActiveAsync, cancellationToken);
+
+    public Task<WhmcsAnswer<IReadOnlyList<EndedServiceLicense>>> FindEndedServicesWithLiveLicenseAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync(ServiceStatements.Tables, (IReadOnlyList<EndedServiceLicense>)[], ServiceQueries.EndedWithLiveLicenseAsync, cancellationToken);
+
+    public Task<WhmcsAnswer<IReadOnlyList<JetpackService>>> FindActiveServicesWithoutLicenseAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync(ServiceStatements.Tables, (IReadOnlyList<JetpackService>)[], ServiceQueries.ActiveWithoutLicenseAsync, cancellationToken);
+
+    /// <summary>Opens a connection, checks that <paramref name="tables"/> are there, and runs <paramref name="work"/> only then.</summary>
+    private async Task<WhmcsAnswer<T>> WithTablesAsync<T>(IReadOnlyCollection<string> tables, T empty, Func<MySqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var availability = await AvailabilityAsync(connection, tables, cancellationToken);
+        return availability.IsAvailable ? new(availability, await work(connection, cancellationToken)) : new(availability, empty);
     }
 }

@@ -33,8 +33,8 @@ public sealed class ClientAreaHarness : IAsyncDisposable
             "INSERT INTO tblclients (id, firstname, lastname, companyname, email, language, currency) VALUES (3, 'Ada', 'L', '', 'a@example.com', '', 1), (4, 'Eve', 'X', '', 'e@example.com', '', 1);" +
             "INSERT INTO tblproducts (id, type, name, description, servertype, configoption1, configoption2, configoption3, paytype) VALUES " +
             "(1, 'hostingaccount', 'Shared Hosting', '', 'cpanel', '', '', '', 'recurring'), (9, 'other', 'Jetpack Backup', '', 'jetpack', '', 'jetpack-backup-daily', 'on', 'recurring');" +
-            "INSERT INTO tblhosting (id, userid, packageid, domain, domainstatus, billingcycle) VALUES " +
-            "(201, 3, 9, 'blog.example.com', 'Active', 'Monthly'), (202, 3, 1, 'shop.example.com', 'Active', 'Monthly'), (301, 4, 1, 'eve.example.com', 'Active', 'Monthly'), (203, 3, 9, 'paused.example.com', 'Suspended', 'Monthly');" +
+            "INSERT INTO tblhosting (id, userid, orderid, packageid, domain, domainstatus, billingcycle) VALUES " +
+            "(201, 3, 0, 9, 'blog.example.com', 'Active', 'Monthly'), (202, 3, 0, 1, 'shop.example.com', 'Active', 'Monthly'), (301, 4, 0, 1, 'eve.example.com', 'Active', 'Monthly'), (203, 3, 0, 9, 'paused.example.com', 'Suspended', 'Monthly');" +
             "INSERT INTO tbladdons (id, packages, name, description, billingcycle, type, module) VALUES (5, '1', 'Jetpack Backup', '', 'Monthly', 'other', 'jetpack');" +
             "INSERT INTO tblpricing (type, currency, relid, monthly, quarterly, semiannually, annually, biennially, triennially) VALUES ('addon', 1, 5, 4.50, -1, -1, -1, -1, -1);");
         var engine = new ModuleEngine(

@@ -55,7 +55,7 @@ public sealed class ClientAreaPanelTests : IAsyncLifetime
         Assert.Empty(await OffersAsync(client.With("userid", 4).With("serviceid", 202)));
 
         // Once the addon is on the service, nothing is offered for it.
-        await H.Inner.Database.ExecuteAsync("INSERT INTO tblhostingaddons (hostingid, addonid, status, billingcycle) VALUES (202, 5, 'Active', 'Monthly')");
+        await H.Inner.Database.ExecuteAsync("INSERT INTO tblhostingaddons (orderid, hostingid, addonid, status, billingcycle) VALUES (0, 202, 5, 'Active', 'Monthly')");
         Assert.Empty(await OffersAsync(client));
     }
 
@@ -63,7 +63,7 @@ public sealed class ClientAreaPanelTests : IAsyncLifetime
     public async Task An_addon_attaches_on_create_to_its_parents_domain_and_a_site_not_connected_is_no_error()
     {
         var addon = Services.Addon(202, 77, "jetpack-scan").With("configoption5", "on");
-        await H.Inner.Database.ExecuteAsync("INSERT INTO tblhostingaddons (id, hostingid, addonid, status, billingcycle) VALUES (77, 202, 5, 'Active', 'Monthly')");
+        await H.Inner.Database.ExecuteAsync("INSERT INTO tblhostingaddons (id, orderid, hostingid, addonid, status, billingcycle) VALUES (77, 0, 202, 5, 'Active', 'Monthly')");
         H.Inner.Sandbox.Store.MarkSiteNotConnected("https://shop.example.com");
 
         Assert.Equal("success", await H.CallAsync("CreateAccount", addon));

@@ -1,0 +1,98 @@
+using Dapper;
+using JetpackWhmcs.Whmcs.Catalog;
+using JetpackWhmcs.Whmcs.Tokens;
+using MySqlConnector;
+
+namespace JetpackWhmcs.Whmcs.MySql;
+
+/// <summary>Lists, creates and re-tokens the Jetpack products and addons on an open connection.</summary>
+internal static class CatalogQueries
+{
+    private static readonly object Module = new { Module = WhmcsTables.ModuleName };
+
+    public static async Task<IReadOnlyList<JetpackCatalogItem>> ListAsync(MySqlConnection connection, CancellationToken ct)
+    {
+        var products = await connection.QueryAsync<CatalogRow>(new CommandDefinition(CatalogStatements.ListProducts, Module, cancellationToken: ct));
+        var addons = await connection.QueryAsync<CatalogRow>(new CommandDefinition(CatalogStatements.ListAddons, Module, cancellationToken: ct));
+        return [.. products.Select(r => Item(ModuleEntity.Product, r)), .. addons.Select(r => Item(ModuleEntity.Addon, r))];
+    }
+
+    public static async Task<ProductGroup> EnsureGroupAsync(MySqlConnection connection, CancellationToken ct)
+    {
+        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(CatalogStatements.LockGroup, cancellationToken: ct)) != 1)
+        {
+            throw new TimeoutException("Another request has been creating the Jetpack product group for 10 seconds; try again in a minute.");
+        }
+
+        try
+        {
+            var names = new { ProductGroup.Name, ProductGroup.Headline };
+            var existing = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(CatalogStatements.FindGroup, names, cancellationToken: ct));
+            return existing is { } id
+                ? new ProductGroup(id, false)
+                : new ProductGroup(await connection.ExecuteScalarAsync<long>(new CommandDefinition(CatalogStatements.InsertGroup, names, cancellationToken: ct)), true);
+        }
+        finally
+        {
+            await connection.ExecuteScalarAsync<long?>(new CommandDefinition(CatalogStatements.UnlockGroup, cancellationToken: CancellationToken.None));
+        }
+    }
+
+    public static async Task<long> CreateAsync(MySqlConnection connection, NewJetpackProduct product, CancellationToken ct)
+    {
+        // The group is made (and committed) first: an empty hidden group is what activation makes anyway.
+        var groupId = product.Entity == ModuleEntity.Product ? (await EnsureGroupAsync(connection, ct)).Id : 0;
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        long id;
+        if (product.Entity == ModuleEntity.Product)
+        {
+            var columns = string.Concat(product.Settings.Select((_, i) => $", configoption{i + 1}"));
+            var values = string.Concat(product.Settings.Select((_, i) => $", @O{i + 1}"));
+            var parameters = new DynamicParameters(new { Gid = groupId, product.Name, product.Description, Module = WhmcsTables.ModuleName });
+            for (var i = 0; i < product.Settings.Count; i++)
+            {
+                parameters.Add($"O{i + 1}", product.Settings[i].Value);
+            }
+
+            var sql = $"{CatalogStatements.InsertProductStart}{columns}) VALUES (@Gid, 'other', @Name, @Description, 1, @Module, 'free', 0, NOW(), NOW(){values}); SELECT LAST_INSERT_ID()";
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: ct));
+        }
+        else
+        {
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                CatalogStatements.InsertAddon, new { product.Name, product.Description, Module = WhmcsTables.ModuleName }, transaction, cancellationToken: ct));
+            for (var i = 0; i < product.Settings.Count; i++)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    CatalogStatements.InsertAddonSetting,
+                    new { Id = id, Setting = $"configoption{i + 1}", product.Settings[i].FriendlyName, product.Settings[i].Value },
+                    transaction,
+                    cancellationToken: ct));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return id;
+    }
+
+    public static async Task<TokenRotation> ReplaceTokenAsync(MySqlConnection connection, string token, CancellationToken ct)
+    {
+        var parameters = new { Token = token, Module = WhmcsTables.ModuleName };
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var products = await connection.ExecuteAsync(new CommandDefinition(CatalogStatements.RotateProducts, parameters, transaction, cancellationToken: ct));
+        var addons = await connection.ExecuteAsync(new CommandDefinition(CatalogStatements.RotateAddons, parameters, transaction, cancellationToken: ct));
+        var setting = await connection.ExecuteAsync(new CommandDefinition(CatalogStatements.RotateAddonModule, parameters, transaction, cancellationToken: ct));
+        if (setting == 0)
+        {
+            // The addon module's setting has never been saved: write it, so a later addon page finds the new token.
+            await connection.ExecuteAsync(new CommandDefinition(CatalogStatements.InsertAddonModuleToken, parameters, transaction, cancellationToken: ct));
+        }
+
+        // Rolled back by the disposal when anything above threw: all of it or none.
+        await transaction.CommitAsync(ct);
+        return new TokenRotation(products, addons, true);
+    }
+
+    private static JetpackCatalogItem Item(ModuleEntity entity, CatalogRow row) =>
+        new(entity, row.Id, row.Name ?? "", row.Slug?.Trim() ?? "", row.Token?.Trim() ?? "", row.ShowLicense?.Trim() ?? "", row.Hidden, row.Retired);
+}

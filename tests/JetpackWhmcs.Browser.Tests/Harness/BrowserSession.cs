@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace JetpackWhmcs.Browser.Tests.Harness;
+
+/// <summary>One browser context (its own cookies, so its own WHMCS session) and its page.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+    private readonly List<string> consoleErrors = [];
+
+    private BrowserSession(IBrowserContext context, IPage page)
+    {
+        this.context = context;
+        Page = page;
+        // A script error on a page is a failure of that page, even when nothing else shows it.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (consoleErrors)
+                {
+                    consoleErrors.Add(message.Text);
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (consoleErrors)
+            {
+                consoleErrors.Add(error);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Script errors and console errors seen so far.</summary>
+    public IReadOnlyList<string> ConsoleErrors
+    {
+        get
+        {
+            lock (consoleErrors)
+            {
+                return [.. consoleErrors];
+            }
+        }
+    }
+
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        // Generous: the test machines are small and shared; a real failure still ends the test.
+        context.SetDefaultTimeout(30_000);
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Opens <paramref name="path"/> and fails on an HTTP error status.</summary>
+    public async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}.");
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"{path} answered HTTP {response.Status}: {await response.TextAsync()}");
+        }
+
+        return response;
+    }
+
+    public ValueTask DisposeAsync() => context.DisposeAsync();
+}

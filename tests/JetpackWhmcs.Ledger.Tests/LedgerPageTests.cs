@@ -1,0 +1,141 @@
+using JetpackWhmcs.Ledger;
+
+namespace JetpackWhmcs.Ledger.Tests;
+
+/// <summary>The admin licence list: keyset pages, search by each field, filters, both orders.</summary>
+public abstract partial class LedgerTests
+{
+    private async Task<long> RecordAsync(LicenseOwner? owner, string key, string slug = "jetpack-backup-t1", string? site = null, string fingerprint = "fp-1", bool revoked = false)
+    {
+        Assert.True(await Ledger.TryRecordExistingAsync(
+            owner,
+            orderId: 10,
+            productId: 4,
+            new IssuedLicense(key, 1, T0, slug, revoked ? T0.AddDays(1) : null, site, site is null ? null : T0),
+            fingerprint,
+            T0));
+        return (await Ledger.FindByKeyAsync(key))!.Id;
+    }
+
+    private async Task<List<long>> AllPagesAsync(LicensePageQuery query)
+    {
+        var ids = new List<long>();
+        long? after = null;
+        while (true)
+        {
+            var page = await Ledger.ListPageAsync(query with { After = after });
+            ids.AddRange(page.Select(r => r.Id));
+            if (page.Count < query.Limit)
+            {
+                return ids;
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
+    [Fact]
+    public async Task Keyset_pages_return_every_row_once_in_both_orders()
+    {
+        await Ledger.MigrateAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 23; i++)
+        {
+            ids.Add(await RecordAsync(LicenseOwner.Service(100 + i), $"KEY-{i:D3}"));
+        }
+
+        var newest = await AllPagesAsync(new LicensePageQuery { Limit = 5 });
+        var oldest = await AllPagesAsync(new LicensePageQuery { Limit = 5, NewestFirst = false });
+
+        Assert.Equal(ids.OrderByDescending(i => i), newest);
+        Assert.Equal(ids.OrderBy(i => i), oldest);
+    }
+
+    [Fact]
+    public async Task A_row_inserted_between_pages_never_moves_another_row_onto_two_pages_or_off_all_of_them()
+    {
+        await Ledger.MigrateAsync();
+        var before = new List<long>();
+        for (var i = 0; i < 12; i++)
+        {
+            before.Add(await RecordAsync(LicenseOwner.Service(200 + i), $"KEY-B{i:D2}"));
+        }
+
+        var seen = new List<long>();
+        var first = await Ledger.ListPageAsync(new LicensePageQuery { Limit = 5 });
+        seen.AddRange(first.Select(r => r.Id));
+        // New licences arrive while the admin reads page one: newest first, they sort before the cursor.
+        await RecordAsync(LicenseOwner.Service(300), "KEY-NEW-1");
+        var second = await Ledger.ListPageAsync(new LicensePageQuery { Limit = 5, After = first[^1].Id });
+        seen.AddRange(second.Select(r => r.Id));
+        await RecordAsync(LicenseOwner.Service(301), "KEY-NEW-2");
+        var third = await Ledger.ListPageAsync(new LicensePageQuery { Limit = 5, After = second[^1].Id });
+        seen.AddRange(third.Select(r => r.Id));
+
+        Assert.Equal(before.OrderByDescending(i => i), seen);
+    }
+
+    [Fact]
+    public async Task Search_finds_rows_by_key_prefix_site_service_addon_and_service_list()
+    {
+        await Ledger.MigrateAsync();
+        var service = await RecordAsync(LicenseOwner.Service(41), "JPK-ALPHA-1", site: "https://shop.example.com");
+        var addon = await RecordAsync(LicenseOwner.Addon(7), "JPK-BETA-2", site: "http://blog.example.org/news");
+        var other = await RecordAsync(LicenseOwner.Service(42), "OTHER-3", site: "https://example.net");
+
+        async Task<long[]> Ids(LicensePageQuery q) => [.. (await Ledger.ListPageAsync(q)).Select(r => r.Id)];
+
+        Assert.Equal([addon, service], await Ids(new() { KeyPrefix = "JPK-" }));
+        Assert.Equal([service], await Ids(new() { KeyPrefix = "JPK-ALPHA" }));
+        Assert.Empty(await Ids(new() { KeyPrefix = "JPK-%" }));
+        Assert.Empty(await Ids(new() { KeyPrefix = "JPK_" }));
+        Assert.Equal([service], await Ids(new() { SitePrefix = "shop.example" }));
+        Assert.Equal([addon], await Ids(new() { SitePrefix = "blog.example.org/ne" }));
+        Assert.Equal([other], await Ids(new() { SitePrefix = "https://example.n" }));
+        Assert.Equal([service], await Ids(new() { ServiceId = 41 }));
+        Assert.Equal([addon], await Ids(new() { AddonId = 7 }));
+        Assert.Equal([other, service], await Ids(new() { ServiceIds = [41, 42, 999] }));
+        Assert.Empty(await Ids(new() { ServiceIds = [] }));
+    }
+
+    [Fact]
+    public async Task Filters_by_state_product_and_token_include_the_original_modules_rows_by_their_revocation()
+    {
+        await OriginalModule.CreateTableAsync(Db);
+        var legacyActive = await OriginalModule.InsertRowAsync(Db, 10, 3, "LEGACY-ACTIVE", "2024-01-01 00:00:00");
+        var legacyRevoked = await OriginalModule.InsertRowAsync(Db, 10, 3, "LEGACY-REVOKED", "2024-01-01 00:00:00");
+        await OriginalModule.RevokeRowAsync(Db, legacyRevoked, "2024-02-01 00:00:00");
+        await Ledger.MigrateAsync();
+        var active = await RecordAsync(LicenseOwner.Service(1), "K-1", slug: "jetpack-scan", fingerprint: "fp-a");
+        var revoked = await RecordAsync(null, "K-2", slug: "jetpack-scan", fingerprint: "fp-b", revoked: true);
+        var otherProduct = await RecordAsync(LicenseOwner.Service(3), "K-3", slug: "jetpack-anti-spam", fingerprint: "fp-a");
+
+        async Task<long[]> Ids(LicensePageQuery q) => [.. (await Ledger.ListPageAsync(q)).Select(r => r.Id)];
+
+        Assert.Equal([otherProduct, active, legacyActive], await Ids(new() { State = LicenseState.Active }));
+        Assert.Equal([revoked, legacyRevoked], await Ids(new() { State = LicenseState.Revoked }));
+        Assert.Empty(await Ids(new() { State = LicenseState.Pending }));
+        Assert.Equal([revoked, active], await Ids(new() { ProductSlug = "jetpack-scan" }));
+        Assert.Equal([otherProduct, active], await Ids(new() { TokenFingerprint = "fp-a" }));
+        Assert.Equal([active], await Ids(new() { TokenFingerprint = "fp-a", ProductSlug = "jetpack-scan", State = LicenseState.Active }));
+        // The merge of our rows and the original's keeps the order and the page size across both.
+        Assert.Equal([otherProduct, active], await Ids(new() { State = LicenseState.Active, Limit = 2 }));
+        Assert.Equal([legacyActive], await Ids(new() { State = LicenseState.Active, Limit = 2, After = active }));
+        Assert.Equal([legacyActive, active], await Ids(new() { State = LicenseState.Active, Limit = 2, NewestFirst = false }));
+    }
+
+    [Fact]
+    public async Task Migration_7_creates_the_indexes_of_the_licence_list()
+    {
+        await Ledger.MigrateAsync();
+
+        var indexes = Provider == LedgerProvider.MySql
+            ? await Db.QueryAsync<string>("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'jetpack_product_licenses'")
+            : await Db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'jetpack_product_licenses'");
+
+        foreach (var name in new[] { LedgerSchema.Indexes.StateId, LedgerSchema.Indexes.ProductSlugId, LedgerSchema.Indexes.TokenFingerprintId, LedgerSchema.Indexes.AttachedSite })
+        {
+            Assert.Contains(name, indexes);
+        }
+    }
+}

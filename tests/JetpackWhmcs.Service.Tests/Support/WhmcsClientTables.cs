@@ -1,0 +1,34 @@
+using MySqlConnector;
+
+namespace JetpackWhmcs.Service.Tests.Support;
+
+/// <summary>WHMCS's client and service tables, the columns the licence list reads (restated from WHMCS's schema).</summary>
+public static class WhmcsClientTables
+{
+    public static async Task CreateAsync(TestMariaDb database)
+    {
+        await database.ExecuteAsync(
+            "CREATE TABLE tblclients (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
+            "companyname text NOT NULL, email text NOT NULL)");
+        await database.ExecuteAsync(
+            "CREATE TABLE tblhosting (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, domain text NOT NULL, " +
+            "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', KEY userid (userid))");
+    }
+
+    public static async Task AddAsync(TestMariaDb database, long clientId, string firstName, string lastName, string email, long serviceId, string domain)
+    {
+        await using var connection = new MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var client = new MySqlCommand("INSERT IGNORE INTO tblclients (id, firstname, lastname, companyname, email) VALUES (@c, @f, @l, '', @e)", connection);
+        client.Parameters.AddWithValue("@c", clientId);
+        client.Parameters.AddWithValue("@f", firstName);
+        client.Parameters.AddWithValue("@l", lastName);
+        client.Parameters.AddWithValue("@e", email);
+        await client.ExecuteNonQueryAsync();
+        var service = new MySqlCommand("INSERT INTO tblhosting (id, userid, domain, domainstatus) VALUES (@s, @c, @d, 'Active')", connection);
+        service.Parameters.AddWithValue("@s", serviceId);
+        service.Parameters.AddWithValue("@c", clientId);
+        service.Parameters.AddWithValue("@d", domain);
+        await service.ExecuteNonQueryAsync();
+    }
+}
