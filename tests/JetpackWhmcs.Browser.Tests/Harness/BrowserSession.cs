@@ -46,10 +46,16 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseUrl)
+    /// <summary>A new context on <paramref name="baseUrl"/>: a desktop screen unless <paramref name="viewport"/> says otherwise, with <paramref name="permissions"/> granted (e.g. clipboard-read).</summary>
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseUrl, IEnumerable<string>? permissions = null, ViewportSize? viewport = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = viewport ?? new() { Width = 1366, Height = 900 },
+            Permissions = permissions,
+        });
         // Generous: the test machines are small and shared; a real failure still ends the test.
         context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());

@@ -43,7 +43,7 @@
 {assign var=jp_site_action value='ClientActivate'}
 {if $attached_site}{assign var=jp_site_action value='ClientChangeSite'}{/if}
 <style>
-    .jetpack-license .jetpack-key { font-family: monospace; font-size: 1rem; min-width: 0; }
+    .jetpack-license .jetpack-key { font-family: monospace; font-size: 1.1em; min-width: 0; height: auto; line-height: 1.6; }
     .jetpack-license .jetpack-facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }
     .jetpack-license .jetpack-facts dd { margin: 0; overflow-wrap: anywhere; }
     .jetpack-license .jetpack-steps li { margin-bottom: .5rem; overflow-wrap: anywhere; }
@@ -52,6 +52,7 @@
     .jetpack-license .jetpack-actions .form-control { width: 100%; }
     @media (max-width: 480px) {
         .jetpack-license .jetpack-actions .btn, .jetpack-license .jetpack-copy { width: 100%; }
+        .jetpack-license .jetpack-actions .form-group { flex-basis: 100%; }
         .jetpack-license .input-group { display: block; }
     }
 </style>
