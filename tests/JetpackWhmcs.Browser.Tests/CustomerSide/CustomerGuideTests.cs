@@ -53,6 +53,12 @@ public sealed class CustomerGuideTests(WhmcsSite site)
             "SELECT DISTINCT actor FROM jetpack_whmcs_audit WHERE owner = @Owner AND operation IN ('attach', 'detach')", new { Owner = $"service:{service}" });
         Assert.Equal([$"client {client}"], actors);
         AssertClean(session);
+
+        // The admin's licence page shows who made the changes.
+        var rowId = (await site.Database.QueryAsync<long>("SELECT id FROM jetpack_product_licenses WHERE service_id = @Service AND revoked_at IS NULL", new { Service = service })).Single();
+        await using var admin = await site.OpenAdminAsync($"/addonmodules.php?module=jetpack&page=license&id={rowId}");
+        await Assertions.Expect(admin.Page.Locator(".jetpack-audit")).ToContainTextAsync($"client {client}");
+        await Screenshots.SaveAsync(admin.Page, "admin-licence-client-changes");
     }
 
     [Fact]
