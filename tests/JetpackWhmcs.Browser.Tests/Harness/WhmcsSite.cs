@@ -51,6 +51,7 @@ public sealed class WhmcsSite : IAsyncLifetime
     private ChildProcess? php;
     private IPlaywright? playwright;
     private HttpClient? moduleHttp;
+    private Task<LicenceCatalogue>? catalogue;
 
     public async Task InitializeAsync()
     {
@@ -72,6 +73,29 @@ public sealed class WhmcsSite : IAsyncLifetime
 
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    /// <summary>Thousands of licences with their clients and services, seeded on first use and shared by the tests that read them.</summary>
+    public Task<LicenceCatalogue> CatalogueAsync() => catalogue ??= LicenceCatalogue.SeedAsync(Database, SandboxToken);
+
+    /// <summary>
+    /// A client with a service of a new Jetpack product, provisioned through the service as WHMCS would
+    /// (CreateAccount, signed), so the sandbox knows its licence; returns the ids and the key.
+    /// </summary>
+    public async Task<(long Client, long Service, long Product, string Key)> ProvisionAsync(string firstName, string lastName, string email, string domain, string slug = "jetpack-backup-daily")
+    {
+        var client = await Database.AddClientAsync(firstName, lastName, email);
+        var product = await Database.AddJetpackProductAsync("Jetpack " + slug, SandboxToken, slug);
+        var service = await Database.AddServiceAsync(client, product, domain);
+        var created = await CallModuleAsync("CreateAccount", WhmcsSeed.ServiceParams(service, product, client, domain, SandboxToken, slug));
+        if (created.ResultText != "success")
+        {
+            throw new InvalidOperationException($"CreateAccount for service {service.ToString(CultureInfo.InvariantCulture)} answered {created.Body}:\n{ServiceOutput}");
+        }
+
+        var key = (await Database.QueryAsync<string>(
+            "SELECT license_key FROM jetpack_product_licenses WHERE service_id = @Service AND revoked_at IS NULL", new { Service = service })).Single();
+        return (client, service, product, key);
     }
 
     /// <summary>A browser context logged in to WHMCS admin as admin <paramref name="adminId"/>, on <paramref name="path"/>.</summary>
