@@ -1,5 +1,6 @@
 using System.Globalization;
 using JetpackWhmcs.Benchmarks.ClientArea;
+using JetpackWhmcs.Benchmarks.DailyCheck;
 using JetpackWhmcs.Benchmarks.DbCost;
 using JetpackWhmcs.Benchmarks.Engine;
 using JetpackWhmcs.Benchmarks.Ledger;
@@ -11,6 +12,7 @@ using JetpackWhmcs.Benchmarks.Wan;
 //           warm vs new connection, and optionally N calls each after S seconds idle (default 35 s)
 //    or: ... -- db-cost [--samples N] [--statements]   database round trips and commits per module function (MariaDB)
 //    or: ... -- clientarea [--calls N] [--rounds N] [--baseline-binary DLL] [--baseline-env KEY=VALUE]...   ClientArea through the PHP bridge and each layer below it (MariaDB, php-cli)
+//    or: ... -- daily-check [--licences N]   the daily drift check of N licences against the sandbox over HTTP: wall time, peak memory
 // "all" runs ledger and engine only; the others run when named.
 // MariaDB figures need JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it to .test-run/mariadb.env).
 var what = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
@@ -46,4 +48,9 @@ if (what is "clientarea")
     var baselineEnv = args.Select((a, i) => (a, i)).Where(x => x.a == "--baseline-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
     var baselineAt = Array.IndexOf(args, "--baseline-binary");
     await ClientAreaBenchmark.RunAsync(mySql, (int)Option("--calls", 2000), (int)Option("--rounds", 4), baselineAt >= 0 ? Path.GetFullPath(args[baselineAt + 1]) : null, baselineEnv.Count > 0 ? baselineEnv : null);
+}
+
+if (what is "daily-check")
+{
+    await DailyCheckBenchmark.RunAsync((int)Option("--licences", 100_000), mySql);
 }
