@@ -42,7 +42,7 @@ public sealed class ProductsPageLoader(ProductSetup setup, IJetpackLicensingClie
     private async Task<SetupResult> CreateAsync(AdminPageContext page, CancellationToken ct)
     {
         var entity = page.FormValue("entity") == "addon" ? ModuleEntity.Addon : ModuleEntity.Product;
-        var token = page.FormValue("token") ?? page.SettingsToken ?? await SingleTokenInUseAsync(ct);
+        var token = page.FormValue("partner_token") ?? page.SettingsToken ?? await SingleTokenInUseAsync(ct);
         if (token is null)
         {
             return new SetupResult(false, "No partner token to create it with: enter one in the form (or save it in the addon's settings); nothing was created.");
