@@ -33,6 +33,9 @@ public sealed class LicenceCatalogue
 
     public IReadOnlyList<long> ProductIds { get; }
 
+    /// <summary>The billing cycle of each product's services (WHMCS's names).</summary>
+    public static readonly string[] Cycles = ["Monthly", "Annually", "Quarterly"];
+
     /// <summary>Client n (0-based) is "Client{n:D4} Catalogue", catalogue-{n}@example.net.</summary>
     public static string ClientFirstName(int n) => $"Client{n.ToString("D4", CultureInfo.InvariantCulture)}";
 
@@ -80,7 +83,7 @@ public sealed class LicenceCatalogue
                 var revoked = IsRevoked(n);
                 var issued = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(n * 7).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
                 services.Append(CultureInfo.InvariantCulture,
-                    $"{separator}({serviceId}, {client}, {100000 + n}, {product}, 'site{n}.catalogue.example', '{(revoked ? "Terminated" : "Active")}', 'Monthly', 10.00)");
+                    $"{separator}({serviceId}, {client}, {100000 + n}, {product}, 'site{n}.catalogue.example', '{(revoked ? "Terminated" : "Active")}', '{Cycles[n % Slugs.Length]}', 10.00)");
                 licences.Append(CultureInfo.InvariantCulture,
                     $"{separator}({100000 + n}, {product}, '{Key(n)}', '{issued}', {(revoked ? $"'{issued}'" : "NULL")}, {serviceId}, '{(revoked ? "revoked" : "active")}', " +
                     $"{(revoked ? "NULL" : $"'service:{serviceId}'")}, '{Slugs[n % Slugs.Length]}', '{fingerprint}', '{issued}')");
