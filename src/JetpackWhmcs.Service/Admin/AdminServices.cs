@@ -1,8 +1,11 @@
 using JetpackWhmcs.Service.Admin.Endpoint;
 using JetpackWhmcs.Service.Admin.Pages;
+using JetpackWhmcs.Service.Admin.Pages.License;
 using JetpackWhmcs.Service.Admin.Pages.Licenses;
 using JetpackWhmcs.Service.Admin.Rendering;
+using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Admin.Summary;
+using JetpackWhmcs.Service.LicenseActions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JetpackWhmcs.Service.Admin;
@@ -16,7 +19,11 @@ public static class AdminServices
         services.AddSingleton<AdminRenderer>();
         services.AddSingleton<PageRendering>();
         services.AddSingleton<LicenseListLoader>();
+        services.AddSingleton<LicenseDetailLoader>();
+        services.AddSingleton<LicensePageActions>();
+        services.AddSingleton<LicenseActionRunner>();
         services.TryAddSingleton<IOperatorSummary, LedgerOperatorSummary>();
+        services.AddSingleton<AdminSessions>();
         services.AddAdminActions();
         return services;
     }

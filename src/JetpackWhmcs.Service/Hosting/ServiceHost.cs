@@ -3,6 +3,7 @@ using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Service.Admin;
 using JetpackWhmcs.Service.Admin.Endpoint;
+using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
 using JetpackWhmcs.Service.Health;
@@ -84,6 +85,7 @@ public static class ServiceHost
         }));
         app.MapModuleEndpoints();
         app.MapAdminEndpoints();
+        app.MapStandalonePages();
         app.MapHealthEndpoints();
         app.MapGet("/", () => Results.Text("jetpack-whmcs: POST /module/{Function} (signed), GET /healthz, GET /metrics\n"));
         return app;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using JetpackWhmcs.Ledger.Connections;
-using JetpackWhmcs.Service.Admin.Rendering;
 using JetpackWhmcs.Service.Admin.Common;
+using JetpackWhmcs.Service.Admin.Rendering;
 using JetpackWhmcs.Service.Configuration;
 
 namespace JetpackWhmcs.Service.Admin.Pages;

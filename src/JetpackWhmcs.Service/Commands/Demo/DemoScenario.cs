@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Provisioning.Reconciliation;
 using JetpackWhmcs.Sandbox;
+using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Cli;
 using JetpackWhmcs.Service.Commands.Licenses;
@@ -146,6 +147,16 @@ public sealed class DemoScenario(IAnsiConsole console, TimeProvider timeProvider
         console.Write(reconcile);
 
         var summary = await CrossCheckAsync(ledger, sandbox, settings.Token, report, Stopwatch.GetElapsedTime(started), cancellationToken);
+        if (settings.Serve)
+        {
+            Print(summary);
+            // The link is printed exactly (no markup parsing), for copying into a browser.
+            console.WriteLine($"Admin pages (one-time link, works once): {OneTimeLink.Issue(app)}");
+            console.WriteLine("The service and the sandbox keep running until Ctrl+C.");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return summary;
+        }
+
         await app.StopAsync(cancellationToken);
         Print(summary);
         return summary;

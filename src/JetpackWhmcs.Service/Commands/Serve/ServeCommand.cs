@@ -1,6 +1,7 @@
 using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Provisioning.Security;
 using JetpackWhmcs.Sandbox;
+using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Commands.Sandbox;
 using JetpackWhmcs.Service.Configuration;
@@ -36,6 +37,12 @@ public sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSetti
             var options = app.Services.GetRequiredService<JetpackWhmcsOptions>();
             var secret = app.Services.GetRequiredService<BridgeSecret>();
             console.MarkupLineInterpolated($"jetpack-whmcs serving on [bold]{ServiceHost.Address(app)}[/]: ledger {LedgerConnectionString.Describe(options.ResolvedDatabase)}, API {options.ApiBaseUri}, {secret}.");
+            if (settings.AdminLink)
+            {
+                // Written without markup parsing: the link is printed exactly, for copying.
+                console.WriteLine($"Admin pages (one-time link, works once): {OneTimeLink.Issue(app)}");
+            }
+
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         }

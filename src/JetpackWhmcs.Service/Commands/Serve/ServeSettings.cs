@@ -38,6 +38,10 @@ public sealed class ServeSettings : TokenSettings
     [Description("With --sandbox: serve the sandbox's control API under /_sandbox/ on the sandbox's own address")]
     public bool SandboxControl { get; init; }
 
+    [CommandOption("--admin-link")]
+    [Description("Print a one-time link (valid 30 minutes) that opens the admin pages served by the service itself under /ui/, for use without WHMCS")]
+    public bool AdminLink { get; init; }
+
     [CommandOption(LedgerIdentity.AcceptNewLedgerFlag)]
     [Description("Accept a ledger that this data directory shows is not the one it used before (emptied, replaced): only when it is really meant to start over")]
     public bool AcceptNewLedger { get; init; }
