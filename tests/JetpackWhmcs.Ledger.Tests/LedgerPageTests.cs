@@ -99,6 +99,25 @@ public abstract partial class LedgerTests
     }
 
     [Fact]
+    public async Task A_prefix_matching_more_rows_than_the_broad_search_bound_still_pages_every_match_once()
+    {
+        await Ledger.MigrateAsync();
+        var broad = new List<long>();
+        for (var i = 0; i < 1010; i++)
+        {
+            broad.Add(await RecordAsync(LicenseOwner.Service(10_000 + i), $"BROAD-{i:D4}", site: $"https://wide{i}.example"));
+            if (i % 100 == 0)
+            {
+                await RecordAsync(LicenseOwner.Service(20_000 + i), $"NARROW-{i:D4}");
+            }
+        }
+
+        Assert.Equal(broad.OrderByDescending(i => i), await AllPagesAsync(new LicensePageQuery { KeyPrefix = "BROAD-", Limit = 300 }));
+        Assert.Equal(broad, await AllPagesAsync(new LicensePageQuery { SitePrefix = "wide", Limit = 300, NewestFirst = false }));
+        Assert.Equal(broad.Where((_, i) => i % 2 == 0).OrderByDescending(i => i).Take(5), (await Ledger.ListPageAsync(new LicensePageQuery { KeyPrefix = "BROAD-", ServiceIds = [.. Enumerable.Range(0, 1010).Where(i => i % 2 == 0).Select(i => 10_000L + i)], Limit = 5 })).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Filters_by_state_product_and_token_include_the_original_modules_rows_by_their_revocation()
     {
         await OriginalModule.CreateTableAsync(Db);
