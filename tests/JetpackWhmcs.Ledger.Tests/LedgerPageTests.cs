@@ -114,6 +114,9 @@ public abstract partial class LedgerTests
 
         Assert.Equal(broad.OrderByDescending(i => i), await AllPagesAsync(new LicensePageQuery { KeyPrefix = "BROAD-", Limit = 300 }));
         Assert.Equal(broad, await AllPagesAsync(new LicensePageQuery { SitePrefix = "wide", Limit = 300, NewestFirst = false }));
+        var everyRow = await AllPagesAsync(new LicensePageQuery { Limit = 500 });
+        Assert.Equal(everyRow, await AllPagesAsync(new LicensePageQuery { State = LicenseState.Active, ProductSlug = "jetpack-backup-t1", TokenFingerprint = "fp-1", Limit = 300 }));
+        Assert.Equal(broad.OrderByDescending(i => i), await AllPagesAsync(new LicensePageQuery { KeyPrefix = "BROAD-", State = LicenseState.Active, TokenFingerprint = "fp-1", Limit = 300 }));
         Assert.Equal(broad.Where((_, i) => i % 2 == 0).OrderByDescending(i => i).Take(5), (await Ledger.ListPageAsync(new LicensePageQuery { KeyPrefix = "BROAD-", ServiceIds = [.. Enumerable.Range(0, 1010).Where(i => i % 2 == 0).Select(i => 10_000L + i)], Limit = 5 })).Select(r => r.Id));
     }
 

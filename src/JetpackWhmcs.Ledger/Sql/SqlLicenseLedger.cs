@@ -146,11 +146,15 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
 
         var rows = new List<LicenseRecord>();
         await using var connection = await OpenAsync(cancellationToken);
-        var broad = false;
-        if (LicensePageSql.HasPrefixSearch(query))
+        var probes = LicensePageSql.Probes(query, Search);
+        var broad = probes.Count > 0;
+        foreach (var (probe, probeParameters) in probes)
         {
-            var (probe, probeParameters) = LicensePageSql.Probe(query, Search);
-            broad = await connection.ExecuteScalarAsync<long>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) >= LicensePageSql.BroadSearchRows;
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) < LicensePageSql.BroadRows)
+            {
+                broad = false;
+                break;
+            }
         }
 
         foreach (var (sql, parameters) in LicensePageSql.Build(query, Search, broad))
