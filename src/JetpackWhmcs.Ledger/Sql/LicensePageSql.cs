@@ -25,8 +25,8 @@ internal static class LicensePageSql
     public const int BroadRows = 1000;
 
     /// <summary>
-    /// One query per predicate whose breadth decides the plan, each counting its matches up to
-    /// <see cref="BroadRows"/> from that predicate's own index. Empty when the page has a predicate
+    /// One query per predicate whose breadth decides the plan, each answering a row only when the
+    /// predicate matches at least <see cref="BroadRows"/> rows, from its own index. Empty when the page has a predicate
     /// that is narrow by nature (a service or addon id) or none at all.
     /// </summary>
     public static IReadOnlyList<(string Sql, DynamicParameters Parameters)> Probes(LicensePageQuery query, SearchDialect dialect)
@@ -77,8 +77,9 @@ internal static class LicensePageSql
         void Add(Func<DynamicParameters, string> predicate)
         {
             var parameters = new DynamicParameters();
-            parameters.Add("Cap", BroadRows);
-            probes.Add(($"SELECT COUNT(*) FROM (SELECT 1 FROM {T} WHERE {predicate(parameters)} LIMIT @Cap) probe", parameters));
+            parameters.Add("Skip", BroadRows - 1);
+            // The thousandth match's id, or nothing: no derived table, an index-only read of at most a thousand entries.
+            probes.Add(($"SELECT id FROM {T} WHERE {predicate(parameters)} LIMIT 1 OFFSET @Skip", parameters));
         }
     }
 
@@ -102,7 +103,10 @@ internal static class LicensePageSql
 
     private static (string Sql, DynamicParameters Parameters) One(LicensePageQuery query, string? stateBranch, SearchDialect dialect, bool broad)
     {
-        var sql = new StringBuilder($"SELECT {LedgerStatements.RowColumns} FROM {T}{(broad ? dialect.PrimaryKeyOrder : "")} WHERE 1 = 1");
+        var stateAlone = stateBranch is not null && string.IsNullOrEmpty(query.KeyPrefix) && string.IsNullOrEmpty(query.SitePrefix)
+            && query.ServiceId is null && query.AddonId is null && query.ServiceIds is null && query.ProductSlug is null && query.TokenFingerprint is null;
+        var order = broad ? dialect.PrimaryKeyOrder : stateAlone ? dialect.StateIndexOrder : "";
+        var sql = new StringBuilder($"SELECT {LedgerStatements.RowColumns} FROM {T}{order} WHERE 1 = 1");
         var parameters = new DynamicParameters();
         if (query.After is { } after)
         {

@@ -132,7 +132,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
     }
 
     /// <summary>How this dialect writes "starts with" so that an index serves it.</summary>
-    protected abstract SearchDialect Search { get; }
+    protected internal abstract SearchDialect Search { get; }
 
     public async Task<IReadOnlyList<LicenseRecord>> ListPageAsync(LicensePageQuery query, CancellationToken cancellationToken = default)
     {
@@ -150,7 +150,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
         var broad = probes.Count > 0;
         foreach (var (probe, probeParameters) in probes)
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) < LicensePageSql.BroadRows)
+            if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) is null)
             {
                 broad = false;
                 break;
