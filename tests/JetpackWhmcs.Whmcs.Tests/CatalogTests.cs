@@ -76,7 +76,9 @@ public sealed class CatalogTests
                 new JetpackCatalogItem(ModuleEntity.Product, productId, "Backup", "jetpack-backup-daily", "new-partner-token", "off", true, false),
                 new JetpackCatalogItem(ModuleEntity.Addon, addonId, "Scan", "jetpack-scan", "new-partner-token", "on", true, false),
             ],
-            catalog);
+            catalog.Select(c => c with { Settings = [] }));
+        Assert.Equal([.. Settings.Select(s => s.Value), .. Enumerable.Repeat("", 18)], catalog[0].Settings);
+        Assert.Equal(["new-partner-token", "jetpack-scan", "on", .. Enumerable.Repeat("", 21)], catalog[1].Settings);
         Assert.DoesNotContain("new-partner-token", catalog[0].ToString(), StringComparison.Ordinal);
     }
 

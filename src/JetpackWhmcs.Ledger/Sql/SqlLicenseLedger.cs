@@ -132,7 +132,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
     }
 
     /// <summary>How this dialect writes "starts with" so that an index serves it.</summary>
-    protected abstract PrefixMatch Prefixes { get; }
+    protected internal abstract SearchDialect Search { get; }
 
     public async Task<IReadOnlyList<LicenseRecord>> ListPageAsync(LicensePageQuery query, CancellationToken cancellationToken = default)
     {
@@ -146,7 +146,18 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
 
         var rows = new List<LicenseRecord>();
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var (sql, parameters) in LicensePageSql.Build(query, Prefixes))
+        var probes = LicensePageSql.Probes(query, Search);
+        var broad = probes.Count > 0;
+        foreach (var (probe, probeParameters) in probes)
+        {
+            if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) is null)
+            {
+                broad = false;
+                break;
+            }
+        }
+
+        foreach (var (sql, parameters) in LicensePageSql.Build(query, Search, broad))
         {
             var found = await connection.QueryAsync<LicenseRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
             rows.AddRange(found.Select(r => r.ToRecord()));

@@ -118,8 +118,8 @@ public sealed class DriftFixer(IOperatorStore store, ReconciliationService recon
             return new(FixState.NotApplied, $"The WHMCS {entity.ToString().ToLowerInvariant()} {service.CatalogId} of {service.Owner} no longer uses the Jetpack module: nothing was done.");
         }
 
-        var options = Enumerable.Repeat("", ModuleParameters.ConfigOptionCount).ToArray();
-        (options[0], options[1], options[2]) = (settings.Token, settings.ProductSlug, settings.ShowLicense);
+        // Every setting of the product or addon, as WHMCS would send them (attach on create, suspension policy, ...).
+        var options = Enumerable.Range(0, ModuleParameters.ConfigOptionCount).Select(i => i < settings.Settings.Count ? settings.Settings[i] : "").ToArray();
         var parameters = new ModuleParameters
         {
             ServiceId = service.ServiceId,

@@ -93,6 +93,10 @@ public sealed class ProductSetup(IWhmcsDatabase whmcs, IJetpackLicensingClient c
         return new(true, $"The token with fingerprint {TokenFingerprint.Of(newToken)} is now set on {done.Products} product(s), {done.Addons} addon(s) and the addon's own setting.");
     }
 
+    /// <summary>The partner tokens set on the Jetpack products and addons now (used, never shown).</summary>
+    public async Task<IReadOnlyList<string>> CurrentTokensAsync(CancellationToken cancellationToken = default) =>
+        [.. (await whmcs.ReadJetpackCatalogAsync(cancellationToken)).Value.Select(c => c.Token).Where(t => t.Length > 0)];
+
     private async Task<IReadOnlyDictionary<string, string>> ProductNamesAsync(CancellationToken ct)
     {
         try

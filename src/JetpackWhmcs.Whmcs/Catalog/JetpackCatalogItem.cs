@@ -13,6 +13,12 @@ namespace JetpackWhmcs.Whmcs.Catalog;
 /// <param name="Retired">Retired in WHMCS.</param>
 public sealed record JetpackCatalogItem(ModuleEntity Entity, long Id, string Name, string ProductSlug, string Token, string ShowLicense, bool Hidden, bool Retired)
 {
+    /// <summary>
+    /// Every module setting as stored, <c>configoption1</c> first (the token, the product, show licence,
+    /// then ours), "" for one never saved: what a module call for one of its services carries.
+    /// </summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
+
     /// <summary>Names the product or addon only: a record's generated text would print the token into logs.</summary>
     public override string ToString() => $"{Entity} {Id} ({ProductSlug})";
 }

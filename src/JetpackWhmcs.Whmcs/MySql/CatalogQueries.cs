@@ -12,9 +12,15 @@ internal static class CatalogQueries
 
     public static async Task<IReadOnlyList<JetpackCatalogItem>> ListAsync(MySqlConnection connection, CancellationToken ct)
     {
-        var products = await connection.QueryAsync<CatalogRow>(new CommandDefinition(CatalogStatements.ListProducts, Module, cancellationToken: ct));
+        var products = await connection.QueryAsync(new CommandDefinition(CatalogStatements.ListProducts, Module, cancellationToken: ct));
         var addons = await connection.QueryAsync<CatalogRow>(new CommandDefinition(CatalogStatements.ListAddons, Module, cancellationToken: ct));
-        return [.. products.Select(r => Item(ModuleEntity.Product, r)), .. addons.Select(r => Item(ModuleEntity.Addon, r))];
+        var addonSettings = (await connection.QueryAsync<(long Id, string Setting, string? Value)>(new CommandDefinition(CatalogStatements.AddonSettings, Module, cancellationToken: ct)))
+            .ToLookup(s => s.Id);
+        return
+        [
+            .. products.Cast<IDictionary<string, object?>>().Select(ProductItem),
+            .. addons.Select(r => Item(ModuleEntity.Addon, r) with { Settings = Settings(addonSettings[r.Id].Select(s => (s.Setting, s.Value))) }),
+        ];
     }
 
     public static async Task<ProductGroup> EnsureGroupAsync(MySqlConnection connection, CancellationToken ct)
@@ -91,6 +97,41 @@ internal static class CatalogQueries
         // Rolled back by the disposal when anything above threw: all of it or none.
         await transaction.CommitAsync(ct);
         return new TokenRotation(products, addons, true);
+    }
+
+    private static JetpackCatalogItem ProductItem(IDictionary<string, object?> row)
+    {
+        var item = new CatalogRow
+        {
+            Id = Convert.ToInt64(row["Id"], System.Globalization.CultureInfo.InvariantCulture),
+            Name = row["Name"] as string,
+            Token = row["Token"] as string,
+            Slug = row["Slug"] as string,
+            ShowLicense = row["ShowLicense"] as string,
+            Hidden = Convert.ToBoolean(row["Hidden"], System.Globalization.CultureInfo.InvariantCulture),
+            Retired = Convert.ToBoolean(row["Retired"], System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Item(ModuleEntity.Product, item) with
+        {
+            Settings = Settings(Enumerable.Range(1, CatalogStatements.SettingCount).Select(i => ($"configoption{i}", row[$"O{i}"] as string))),
+        };
+    }
+
+    // Settings by name (configoptionN) into positions; a setting never saved is "".
+    private static string[] Settings(IEnumerable<(string Name, string? Value)> settings)
+    {
+        var values = Enumerable.Repeat("", CatalogStatements.SettingCount).ToArray();
+        foreach (var (name, value) in settings)
+        {
+            if (name.StartsWith("configoption", StringComparison.Ordinal)
+                && int.TryParse(name.AsSpan("configoption".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+                && position is >= 1 and <= CatalogStatements.SettingCount)
+            {
+                values[position - 1] = value?.Trim() ?? "";
+            }
+        }
+
+        return values;
     }
 
     private static JetpackCatalogItem Item(ModuleEntity entity, CatalogRow row) =>

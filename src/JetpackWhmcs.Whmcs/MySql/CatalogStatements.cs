@@ -13,9 +13,17 @@ internal static class CatalogStatements
     /// <summary>The tables listing, creating and re-tokening need.</summary>
     public static readonly string[] Tables = [WhmcsTables.Products, WhmcsTables.Addons, WhmcsTables.ModuleConfiguration, ProductGroups, AddonModules];
 
-    public const string ListProducts =
-        $"SELECT id AS Id, name AS Name, configoption1 AS Token, configoption2 AS Slug, configoption3 AS ShowLicense, hidden AS Hidden, retired AS Retired " +
-        $"FROM {WhmcsTables.Products} WHERE servertype = @Module ORDER BY id";
+    /// <summary>How many settings a product holds (<c>configoption1..24</c>).</summary>
+    public const int SettingCount = 24;
+
+    public static readonly string ListProducts =
+        $"SELECT id AS Id, name AS Name, configoption1 AS Token, configoption2 AS Slug, configoption3 AS ShowLicense, hidden AS Hidden, retired AS Retired, " +
+        string.Join(", ", Enumerable.Range(1, SettingCount).Select(i => $"configoption{i} AS O{i}")) +
+        $" FROM {WhmcsTables.Products} WHERE servertype = @Module ORDER BY id";
+
+    public const string AddonSettings =
+        $"SELECT mc.entity_id AS Id, mc.setting_name AS Setting, mc.value AS Value FROM {WhmcsTables.ModuleConfiguration} mc " +
+        $"JOIN {WhmcsTables.Addons} a ON a.id = mc.entity_id WHERE mc.entity_type = 'addon' AND a.module = @Module ORDER BY mc.id";
 
     public const string ListAddons =
         $"SELECT a.id AS Id, a.name AS Name, " +

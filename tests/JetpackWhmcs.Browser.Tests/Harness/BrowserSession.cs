@@ -19,7 +19,7 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 lock (consoleErrors)
                 {
-                    consoleErrors.Add(message.Text);
+                    consoleErrors.Add($"{message.Text} ({message.Location})");
                 }
             }
         };

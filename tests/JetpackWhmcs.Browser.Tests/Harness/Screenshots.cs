@@ -5,12 +5,13 @@ namespace JetpackWhmcs.Browser.Tests.Harness;
 /// <summary>Saves a page's screenshot into the repository's docs/screenshots/ (committed, shown in the README).</summary>
 public static class Screenshots
 {
-    public static async Task SaveAsync(IPage page, string name)
+    /// <param name="fullPage">false keeps a long page (a table of 50 rows) to the window, so the PNG stays small.</param>
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     private static string RepositoryRoot()

@@ -11,7 +11,9 @@ namespace JetpackWhmcs.Browser.Tests.Harness;
 /// <summary>
 /// One WHMCS site for the browser tests, every part real: a private database on the test MariaDB
 /// with WHMCS's tables (the schema fixture) and the ledger; both PHP modules installed by the real
-/// <c>jetpack-whmcs whmcs install</c>; <c>jetpack-whmcs serve --sandbox</c> on that database; PHP's
+/// <c>jetpack-whmcs whmcs install</c>; <c>jetpack-whmcs serve</c> on that database against
+/// <c>jetpack-whmcs sandbox</c> (its own process, as the real API is another host, accepting two
+/// tokens so a token rotation can be proven against it); PHP's
 /// built-in server playing WHMCS's admin area and client area (WhmcsHost/) around the real modules;
 /// Debian's Chromium through Playwright. Shared by the collection "whmcs site".
 /// </summary>
@@ -19,6 +21,12 @@ public sealed class WhmcsSite : IAsyncLifetime
 {
     /// <summary>The partner token the sandbox accepts, saved as the addon's api_token (a run-unique value, so finding it on a page proves a leak).</summary>
     public string SandboxToken { get; } = "browser-test-token-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>A second token the sandbox accepts: what staff rotate to on the Products page.</summary>
+    public string SecondToken { get; } = "browser-test-second-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The Jetpack Licensing API the service talks to: <c>jetpack-whmcs sandbox</c> on its own port, accepting both tokens.</summary>
+    public Uri ApiUrl { get; private set; } = null!;
 
     /// <summary>The scratch folder of this run (WHMCS root, data directory).</summary>
     public string Base { get; } = Path.Combine(Path.GetTempPath(), "jetpack-whmcs-browser-tests", Guid.NewGuid().ToString("N"));
@@ -47,10 +55,12 @@ public sealed class WhmcsSite : IAsyncLifetime
     /// <summary>What the service printed so far (for failure messages).</summary>
     public string ServiceOutput => service?.Output ?? "";
 
+    private ChildProcess? sandbox;
     private ChildProcess? service;
     private ChildProcess? php;
     private IPlaywright? playwright;
     private HttpClient? moduleHttp;
+    private Task<LicenceCatalogue>? catalogue;
 
     public async Task InitializeAsync()
     {
@@ -72,6 +82,29 @@ public sealed class WhmcsSite : IAsyncLifetime
 
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    /// <summary>Thousands of licences with their clients and services, seeded on first use and shared by the tests that read them.</summary>
+    public Task<LicenceCatalogue> CatalogueAsync() => catalogue ??= LicenceCatalogue.SeedAsync(Database, SandboxToken);
+
+    /// <summary>
+    /// A client with a service of a new Jetpack product, provisioned through the service as WHMCS would
+    /// (CreateAccount, signed), so the sandbox knows its licence; returns the ids and the key.
+    /// </summary>
+    public async Task<(long Client, long Service, long Product, string Key)> ProvisionAsync(string firstName, string lastName, string email, string domain, string slug = "jetpack-backup-daily")
+    {
+        var client = await Database.AddClientAsync(firstName, lastName, email);
+        var product = await Database.AddJetpackProductAsync("Jetpack " + slug, SandboxToken, slug);
+        var service = await Database.AddServiceAsync(client, product, domain);
+        var created = await CallModuleAsync("CreateAccount", WhmcsSeed.ServiceParams(service, product, client, domain, SandboxToken, slug));
+        if (created.ResultText != "success")
+        {
+            throw new InvalidOperationException($"CreateAccount for service {service.ToString(CultureInfo.InvariantCulture)} answered {created.Body}:\n{ServiceOutput}");
+        }
+
+        var key = (await Database.QueryAsync<string>(
+            "SELECT license_key FROM jetpack_product_licenses WHERE service_id = @Service AND revoked_at IS NULL", new { Service = service })).Single();
+        return (client, service, product, key);
     }
 
     /// <summary>A browser context logged in to WHMCS admin as admin <paramref name="adminId"/>, on <paramref name="path"/>.</summary>
@@ -124,6 +157,11 @@ public sealed class WhmcsSite : IAsyncLifetime
             await service.DisposeAsync();
         }
 
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+        }
+
         moduleHttp?.Dispose();
         if (Database is not null)
         {
@@ -172,9 +210,15 @@ public sealed class WhmcsSite : IAsyncLifetime
 
     private async Task StartServiceAsync()
     {
+        var sandboxUrl = $"http://127.0.0.1:{ChildProcess.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        // The standalone sandbox holds no state worth a graceful stop (and ignores SIGTERM).
+        sandbox = ChildProcess.Start("dotnet", [TestBinary.Path, "sandbox", "--urls", sandboxUrl, "--token", SandboxToken, "--token", SecondToken], Base, graceful: false);
+        ApiUrl = new Uri(sandboxUrl + "/wpcom/v2/jetpack-licensing/");
+        await sandbox.WaitForHttpAsync(new Uri(ApiUrl, "product-families"), TimeSpan.FromSeconds(90));
+
         service = ChildProcess.Start(
             "dotnet",
-            [TestBinary.Path, "serve", "--sandbox", "--sandbox-token", SandboxToken, "--urls", ServiceUrl.ToString().TrimEnd('/'), "--data-dir", DataDir],
+            [TestBinary.Path, "serve", "--api-url", ApiUrl.ToString(), "--urls", ServiceUrl.ToString().TrimEnd('/'), "--data-dir", DataDir],
             Base,
             // The database's password stays off the command line.
             new Dictionary<string, string> { ["JETPACK_WHMCS_DATABASE"] = Database.ConnectionString });

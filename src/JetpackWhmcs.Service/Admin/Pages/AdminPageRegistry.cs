@@ -1,6 +1,8 @@
+using JetpackWhmcs.Service.Admin.Pages.Costs;
+using JetpackWhmcs.Service.Admin.Pages.Drift;
 using JetpackWhmcs.Service.Admin.Pages.License;
 using JetpackWhmcs.Service.Admin.Pages.Licenses;
-using JetpackWhmcs.Service.Admin.Pages.Placeholder;
+using JetpackWhmcs.Service.Admin.Pages.Products;
 
 namespace JetpackWhmcs.Service.Admin.Pages;
 
@@ -18,10 +20,9 @@ public static class AdminPageRegistry
     [
         new("licenses", "Licences", typeof(LicensesPage)),
         new("license", "Licence", typeof(LicensePage), InMenu: false),
-        // Reserved for the drift, costs and products pages; each replaces its placeholder.
-        new("drift", "Drift", typeof(PlaceholderPage)),
-        new("costs", "Costs and margins", typeof(PlaceholderPage)),
-        new("products", "Products", typeof(PlaceholderPage)),
+        new("drift", "Drift", typeof(DriftPage)),
+        new("costs", "Costs and margins", typeof(CostsPage)),
+        new("products", "Products", typeof(ProductsPage)),
     ];
 
     /// <summary>The page named <paramref name="name"/> (the default page for null or empty), or null when there is none.</summary>

@@ -12,6 +12,7 @@
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title><?= host_e($title) ?> - WHMCS Admin (test host)</title>
 <link rel="stylesheet" href="assets/bootstrap/css/bootstrap.min.css">
 <style>

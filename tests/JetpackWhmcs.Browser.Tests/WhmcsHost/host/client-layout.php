@@ -12,7 +12,6 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<!-- No favicon request: the host has none, and a 404 would be a console error of every page. -->
 <link rel="icon" href="data:,">
 <title><?= host_e($title) ?> - Client Area (test host)</title>
 <link rel="stylesheet" href="assets/bootstrap/css/bootstrap.min.css">
