@@ -1,4 +1,5 @@
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Sql;
 
 namespace JetpackWhmcs.Ledger.Tests;
 
@@ -114,6 +115,9 @@ public abstract partial class LedgerTests
 
         Assert.Equal(broad.OrderByDescending(i => i), await AllPagesAsync(new LicensePageQuery { KeyPrefix = "BROAD-", Limit = 300 }));
         Assert.Equal(broad, await AllPagesAsync(new LicensePageQuery { SitePrefix = "wide", Limit = 300, NewestFirst = false }));
+        var everyRow = await AllPagesAsync(new LicensePageQuery { Limit = 500 });
+        Assert.Equal(everyRow, await AllPagesAsync(new LicensePageQuery { State = LicenseState.Active, ProductSlug = "jetpack-backup-t1", TokenFingerprint = "fp-1", Limit = 300 }));
+        Assert.Equal(broad.OrderByDescending(i => i), await AllPagesAsync(new LicensePageQuery { KeyPrefix = "BROAD-", State = LicenseState.Active, TokenFingerprint = "fp-1", Limit = 300 }));
         Assert.Equal(broad.Where((_, i) => i % 2 == 0).OrderByDescending(i => i).Take(5), (await Ledger.ListPageAsync(new LicensePageQuery { KeyPrefix = "BROAD-", ServiceIds = [.. Enumerable.Range(0, 1010).Where(i => i % 2 == 0).Select(i => 10_000L + i)], Limit = 5 })).Select(r => r.Id));
     }
 
@@ -141,6 +145,36 @@ public abstract partial class LedgerTests
         Assert.Equal([otherProduct, active], await Ids(new() { State = LicenseState.Active, Limit = 2 }));
         Assert.Equal([legacyActive], await Ids(new() { State = LicenseState.Active, Limit = 2, After = active }));
         Assert.Equal([legacyActive, active], await Ids(new() { State = LicenseState.Active, Limit = 2, NewestFirst = false }));
+    }
+
+    [Fact]
+    public async Task Every_narrow_page_query_is_served_by_an_index_and_a_broad_one_by_the_primary_key()
+    {
+        await Ledger.MigrateAsync();
+        await SeedAsync();
+        var ledger = (SqlLicenseLedger)Ledger;
+
+        async Task AssertPlan(string what, LicensePageQuery query, bool broad)
+        {
+            foreach (var (sql, parameters) in LicensePageSql.Build(query, ledger.Search, broad))
+            {
+                await AssertUsesIndexAsync(what, sql, parameters);
+            }
+        }
+
+        await AssertPlan("key prefix", new LicensePageQuery { KeyPrefix = "KEY-123" }, broad: false);
+        await AssertPlan("pending, deep", new LicensePageQuery { State = LicenseState.Pending, After = 10_000 }, broad: false);
+        await AssertPlan("revoked (ours and the original's)", new LicensePageQuery { State = LicenseState.Revoked }, broad: false);
+        await AssertPlan("service", new LicensePageQuery { ServiceId = 5003 }, broad: false);
+        await AssertPlan("client's services", new LicensePageQuery { ServiceIds = [5003, 5004, 5005] }, broad: false);
+        await AssertPlan("addon", new LicensePageQuery { AddonId = 5001, State = LicenseState.Active }, broad: false);
+        await AssertPlan("broad prefix, deep", new LicensePageQuery { KeyPrefix = "KEY-", After = 10_000 }, broad: true);
+        await AssertPlan("broad prefix, oldest first, deep", new LicensePageQuery { KeyPrefix = "KEY-", After = 10_000, NewestFirst = false }, broad: true);
+        // The probes count from each predicate's own index.
+        foreach (var (sql, parameters) in LicensePageSql.Probes(new LicensePageQuery { KeyPrefix = "KEY-", State = LicenseState.Active }, ledger.Search))
+        {
+            await AssertUsesIndexAsync("probe", sql, parameters);
+        }
     }
 
     [Fact]

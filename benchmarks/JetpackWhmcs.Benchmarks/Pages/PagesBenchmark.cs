@@ -32,6 +32,10 @@ internal static class PagesBenchmark
             await MeasureDatabaseAsync(sqlite, rows, calls, table);
         }
 
+        // Printed as soon as it is known: the MariaDB half takes several minutes more.
+        Console.WriteLine();
+        Console.WriteLine(table);
+
         if (mySqlServer is null)
         {
             Console.WriteLine("MariaDB skipped: set JETPACK_WHMCS_TEST_MYSQL (scripts/mariadb.sh start writes it).");

@@ -50,7 +50,7 @@ internal sealed class MySqlLicenseLedger : SqlLicenseLedger
         }
     }
 
-    protected override SearchDialect Search { get; } = new SearchDialect.Like();
+    protected internal override SearchDialect Search { get; } = new SearchDialect.Like();
 
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is MySqlException { Number: DuplicateKeyEntry };

@@ -15,32 +15,78 @@ internal static class LicensePageSql
     private const string T = LedgerSchema.LicensesTable;
 
     /// <summary>
-    /// A prefix search matching at least this many rows reads the table in primary-key order: a page's
-    /// rows are then found after a few thousand rows at most, while sorting every match would grow with
-    /// the table (a key prefix of <c>jetpack-</c> matches all of it).
+    /// A predicate matching at least this many rows is broad. When every predicate of a page is broad
+    /// (a key prefix like <c>jetpack-</c>, the active state, the one product most licences are of, a
+    /// token), the page walks the primary key in order and meets its rows within a few thousand; left
+    /// to itself, a database may instead read every match from one predicate's index and look the
+    /// others up row by row (MariaDB did, 2 s for a deep page filtered by token and product at a
+    /// million rows). With one narrow predicate, its index finds the few matches directly.
     /// </summary>
-    public const int BroadSearchRows = 1000;
+    public const int BroadRows = 1000;
 
-    /// <summary>True when the query searches by a prefix (whose breadth <see cref="Probe"/> measures).</summary>
-    public static bool HasPrefixSearch(LicensePageQuery query) =>
-        !string.IsNullOrEmpty(query.KeyPrefix) || !string.IsNullOrEmpty(query.SitePrefix);
-
-    /// <summary>Counts the prefix search's matches up to <see cref="BroadSearchRows"/>, from the prefix's index alone.</summary>
-    public static (string Sql, DynamicParameters Parameters) Probe(LicensePageQuery query, SearchDialect dialect)
+    /// <summary>
+    /// One query per predicate whose breadth decides the plan, each answering a row only when the
+    /// predicate matches at least <see cref="BroadRows"/> rows, from its own index. Empty when the page has a predicate
+    /// that is narrow by nature (a service or addon id) or none at all.
+    /// </summary>
+    public static IReadOnlyList<(string Sql, DynamicParameters Parameters)> Probes(LicensePageQuery query, SearchDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder($"SELECT COUNT(*) FROM (SELECT 1 FROM {T} WHERE 1 = 1");
-        var parameters = new DynamicParameters();
-        AppendPrefixes(sql, parameters, query, dialect);
-        sql.Append(" LIMIT @Cap) probe");
-        parameters.Add("Cap", BroadSearchRows);
-        return (sql.ToString(), parameters);
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (query.ServiceId is not null || query.AddonId is not null || query.ServiceIds is not null)
+        {
+            return [];
+        }
+
+        var probes = new List<(string, DynamicParameters)>();
+        if (!string.IsNullOrEmpty(query.KeyPrefix))
+        {
+            Add(p => dialect.Predicate("license_key", "Key", query.KeyPrefix, p));
+        }
+
+        if (!string.IsNullOrEmpty(query.SitePrefix))
+        {
+            Add(p => "(" + string.Join(" OR ", SitePrefixes(query.SitePrefix).Select((site, i) => dialect.Predicate("attached_site", $"Site{i}", site, p))) + ")");
+        }
+
+        if (query.State is { } state)
+        {
+            Add(_ => $"state = '{DbValues.StateName(state)}'");
+        }
+
+        if (query.ProductSlug is { } slug)
+        {
+            Add(p =>
+            {
+                p.Add("ProductSlug", slug);
+                return "product_slug = @ProductSlug";
+            });
+        }
+
+        if (query.TokenFingerprint is { } fingerprint)
+        {
+            Add(p =>
+            {
+                p.Add("TokenFingerprint", fingerprint);
+                return "token_fingerprint = @TokenFingerprint";
+            });
+        }
+
+        return probes;
+
+        void Add(Func<DynamicParameters, string> predicate)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("Skip", BroadRows - 1);
+            // The thousandth match's id, or nothing: no derived table, an index-only read of at most a thousand entries.
+            probes.Add(($"SELECT id FROM {T} WHERE {predicate(parameters)} LIMIT 1 OFFSET @Skip", parameters));
+        }
     }
 
     /// <summary>The SELECTs to run; the page is the first <see cref="LicensePageQuery.Limit"/> rows of their union in the query's order.</summary>
     /// <param name="query">The page asked for.</param>
     /// <param name="dialect">The database's way of writing the searches.</param>
-    /// <param name="broad">True when the prefix search matches many rows: walk the primary key.</param>
+    /// <param name="broad">True when every predicate matches many rows (<see cref="Probes"/>): walk the primary key.</param>
     public static IReadOnlyList<(string Sql, DynamicParameters Parameters)> Build(LicensePageQuery query, SearchDialect dialect, bool broad)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -57,7 +103,10 @@ internal static class LicensePageSql
 
     private static (string Sql, DynamicParameters Parameters) One(LicensePageQuery query, string? stateBranch, SearchDialect dialect, bool broad)
     {
-        var sql = new StringBuilder($"SELECT {LedgerStatements.RowColumns} FROM {T}{(broad ? dialect.PrimaryKeyOrder : "")} WHERE 1 = 1");
+        var stateAlone = stateBranch is not null && string.IsNullOrEmpty(query.KeyPrefix) && string.IsNullOrEmpty(query.SitePrefix)
+            && query.ServiceId is null && query.AddonId is null && query.ServiceIds is null && query.ProductSlug is null && query.TokenFingerprint is null;
+        var order = broad ? dialect.PrimaryKeyOrder : stateAlone ? dialect.StateIndexOrder : "";
+        var sql = new StringBuilder($"SELECT {LedgerStatements.RowColumns} FROM {T}{order} WHERE 1 = 1");
         var parameters = new DynamicParameters();
         if (query.After is { } after)
         {

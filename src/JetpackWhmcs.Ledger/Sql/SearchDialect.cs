@@ -18,6 +18,14 @@ internal abstract class SearchDialect
     /// </summary>
     public abstract string PrimaryKeyOrder { get; }
 
+    /// <summary>
+    /// The table reference that makes the database read one state's rows from the (state, id) index in
+    /// id order: for a page filtered by state alone, planners weighing their statistics otherwise walk
+    /// the primary key looking for the original module's rows (state NULL), all of the table when
+    /// there are few.
+    /// </summary>
+    public abstract string StateIndexOrder { get; }
+
     /// <summary>The predicate for <paramref name="column"/> starting with <paramref name="prefix"/>; adds its parameters named after <paramref name="name"/>.</summary>
     public abstract string Predicate(string column, string name, string prefix, DynamicParameters parameters);
 
@@ -25,6 +33,8 @@ internal abstract class SearchDialect
     public sealed class Range : SearchDialect
     {
         public override string PrimaryKeyOrder => " NOT INDEXED";
+
+        public override string StateIndexOrder => $" INDEXED BY {LedgerSchema.Indexes.StateId}";
 
         public override string Predicate(string column, string name, string prefix, DynamicParameters parameters)
         {
@@ -39,6 +49,8 @@ internal abstract class SearchDialect
     public sealed class Like : SearchDialect
     {
         public override string PrimaryKeyOrder => " FORCE INDEX (PRIMARY)";
+
+        public override string StateIndexOrder => $" FORCE INDEX ({LedgerSchema.Indexes.StateId})";
 
         public override string Predicate(string column, string name, string prefix, DynamicParameters parameters)
         {

@@ -132,7 +132,7 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
     }
 
     /// <summary>How this dialect writes "starts with" so that an index serves it.</summary>
-    protected abstract SearchDialect Search { get; }
+    protected internal abstract SearchDialect Search { get; }
 
     public async Task<IReadOnlyList<LicenseRecord>> ListPageAsync(LicensePageQuery query, CancellationToken cancellationToken = default)
     {
@@ -146,11 +146,15 @@ internal abstract class SqlLicenseLedger : ILicenseLedger
 
         var rows = new List<LicenseRecord>();
         await using var connection = await OpenAsync(cancellationToken);
-        var broad = false;
-        if (LicensePageSql.HasPrefixSearch(query))
+        var probes = LicensePageSql.Probes(query, Search);
+        var broad = probes.Count > 0;
+        foreach (var (probe, probeParameters) in probes)
         {
-            var (probe, probeParameters) = LicensePageSql.Probe(query, Search);
-            broad = await connection.ExecuteScalarAsync<long>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) >= LicensePageSql.BroadSearchRows;
+            if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(probe, probeParameters, cancellationToken: cancellationToken)) is null)
+            {
+                broad = false;
+                break;
+            }
         }
 
         foreach (var (sql, parameters) in LicensePageSql.Build(query, Search, broad))

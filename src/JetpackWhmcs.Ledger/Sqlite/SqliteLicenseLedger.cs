@@ -55,7 +55,7 @@ internal sealed class SqliteLicenseLedger : SqlLicenseLedger
         }
     }
 
-    protected override SearchDialect Search { get; } = new SearchDialect.Range();
+    protected internal override SearchDialect Search { get; } = new SearchDialect.Range();
 
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };

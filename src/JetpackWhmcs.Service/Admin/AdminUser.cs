@@ -1,3 +1,5 @@
+using JetpackWhmcs.Provisioning.Audit;
+
 namespace JetpackWhmcs.Service.Admin;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record AdminUser(long Id, string Username)
     public const int MaxUsernameLength = 255;
 
     /// <summary>How the audit and the pages name this admin: <c>admin 3 (alice)</c>.</summary>
-    public string DisplayName => $"admin {Id} ({Username})";
+    public string DisplayName => AuditActor.Admin(Id, Username);
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

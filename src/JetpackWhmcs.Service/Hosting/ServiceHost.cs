@@ -87,7 +87,7 @@ public static class ServiceHost
         app.MapAdminEndpoints();
         app.MapStandalonePages();
         app.MapHealthEndpoints();
-        app.MapGet("/", () => Results.Text("jetpack-whmcs: POST /module/{Function} (signed), GET /healthz, GET /metrics\n"));
+        app.MapGet("/", () => Results.Text("jetpack-whmcs: POST /module/{Function} (signed), POST /admin/{action} (signed), /ui/ (one-time admin link), GET /healthz, GET /metrics\n"));
         return app;
     }
 

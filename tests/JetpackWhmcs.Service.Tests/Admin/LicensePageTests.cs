@@ -76,9 +76,11 @@ public sealed class LicensePageTests
         Assert.Equal("https://attached.example.com", service.Sandbox.Store.Find(ServiceUnderTest.Token, row.LicenseKey)!.SiteUrl?.TrimEnd('/'));
         Assert.Contains("Detached the licence of service:8", await Do(row.Id, "detach"), StringComparison.Ordinal);
         Assert.Contains("Refreshed the licence of service:8", await Do(row.Id, "refresh"), StringComparison.Ordinal);
-        Assert.Contains("Reissued the licence of service:8", await Do(row.Id, "reissue"), StringComparison.Ordinal);
+        var reissued = await Do(row.Id, "reissue");
+        Assert.Contains("Reissued the licence of service:8", reissued, StringComparison.Ordinal);
         var current = (await service.Ledger.FindBySlotAsync("service:8"))!;
         Assert.NotEqual(row.LicenseKey, current.LicenseKey);
+        Assert.Contains($"page=license&amp;id={current.Id}\"><code>{current.LicenseKey}</code>", reissued, StringComparison.Ordinal);
         // The old row is no longer the service's licence: its page offers no action and refuses one.
         Assert.Contains("Nothing was done: licence", await Do(row.Id, "revoke"), StringComparison.Ordinal);
         Assert.False(service.Sandbox.Store.Find(ServiceUnderTest.Token, current.LicenseKey)!.IsRevoked);

@@ -33,7 +33,8 @@ public sealed class LicenseDetailLoader(ILicenseLedger ledger, IWhmcsDatabase wh
 
         var (live, problem) = await ReadApiAsync(row, settingsToken, cancellationToken);
         var audit = await ledger.ListAuditAsync(owner?.SlotKey, owner is null ? row.LicenseKey : null, AuditLimit, cancellationToken);
-        return new LicenseDetail(row, owner, whmcsService, live, problem, audit);
+        var current = owner is not null && row.ActiveOwner != owner.SlotKey ? await ledger.FindBySlotAsync(owner.SlotKey, cancellationToken) : null;
+        return new LicenseDetail(row, owner, whmcsService, live, problem, audit, current);
     }
 
     private async Task<(Licensing.Models.License? Live, string? Problem)> ReadApiAsync(LicenseRecord row, string? settingsToken, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using JetpackWhmcs.Provisioning.Audit;
 using JetpackWhmcs.Service.LicenseActions;
 
 namespace JetpackWhmcs.Service.Admin.Pages.License;
@@ -39,7 +38,7 @@ public sealed class LicensePageActions(LicenseActionRunner runner)
         };
         try
         {
-            var result = await runner.RunAsync(request, AuditActor.Admin(page.Admin.Id, page.Admin.Username), cancellationToken);
+            var result = await runner.RunAsync(request, page.Admin.DisplayName, cancellationToken);
             return result.Succeeded
                 ? new(true, $"{action.Done} of {detail.Owner} ({result.RequestIdText}).")
                 : new(false, $"Could not {action.Name} the licence of {detail.Owner}: {result.MessageWithRequestId}.");
