@@ -60,4 +60,20 @@ public sealed class CheckRunnerTests
         Assert.DoesNotContain("not-a-partner-token", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-partner-token", check.CountsJson + check.FindingsJson, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_check_stores_at_most_the_cap_of_findings_while_its_counts_cover_all()
+    {
+        await using var h = await OperatorHarness.StartAsync();
+        for (var i = 0; i <= Checks.CheckRunner.MaxStoredFindings; i++)
+        {
+            h.Sandbox.Store.IssueDirect(OperatorHarness.Token, "jetpack-scan");
+        }
+
+        var check = await DriftTests.RunStoredCheckAsync(h);
+
+        var counts = DriftJson.ReadCounts(check.CountsJson);
+        Assert.Equal((Checks.CheckRunner.MaxStoredFindings + 1, Checks.CheckRunner.MaxStoredFindings), (counts.Total, counts.Stored));
+        Assert.Equal(Checks.CheckRunner.MaxStoredFindings, DriftJson.ReadFindings(check.FindingsJson).Count);
+    }
 }

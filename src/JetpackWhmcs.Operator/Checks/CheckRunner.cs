@@ -18,6 +18,13 @@ public sealed class CheckRunner(
     IOperatorStore store, DriftCheck drift, PartnerPriceRecorder prices, IPartnerTokens tokens, TimeProvider time, ILogger<CheckRunner> logger, CheckRunnerOptions? options = null)
     : IHostedService, IDisposable
 {
+    /// <summary>
+    /// The most findings stored with one check: each is a few hundred bytes of JSON, and a partner whose
+    /// whole catalogue drifted must not produce a row larger than the server accepts. The counts cover
+    /// every finding; a fix and a new check work through the rest.
+    /// </summary>
+    public const int MaxStoredFindings = 5000;
+
     private readonly CheckRunnerOptions options = options ?? new CheckRunnerOptions();
     private readonly CancellationTokenSource stopping = new();
     private readonly Lock gate = new();
@@ -75,8 +82,9 @@ public sealed class CheckRunner(
             var report = await drift.RunAsync(
                 (done, total, c) => store.ReportProgressAsync(check.Id, done, total, time.GetUtcNow().UtcDateTime, c), ct);
             await RecordPricesAsync(ct);
-            var counts = new DriftCounts { ByKind = report.Counts, Problems = report.Problems, TokensChecked = report.TokensChecked, LicensesOnApi = report.LicensesOnApi };
-            outcome = new CheckOutcome(CheckStatus.Finished, DriftJson.Counts(counts), DriftJson.Findings(report.Findings), null,
+            var stored = report.Findings.Take(MaxStoredFindings).ToList();
+            var counts = new DriftCounts { ByKind = report.Counts, Problems = report.Problems, TokensChecked = report.TokensChecked, LicensesOnApi = report.LicensesOnApi, Stored = stored.Count };
+            outcome = new CheckOutcome(CheckStatus.Finished, DriftJson.Counts(counts), DriftJson.Findings(stored), null,
                 NeedsNotice: check.Kind == CheckKind.Daily && (counts.Total > 0 || counts.Problems.Count > 0));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -15,6 +15,9 @@ public sealed record DriftCounts
     /// <summary>Licences the API listed.</summary>
     public int LicensesOnApi { get; init; }
 
+    /// <summary>How many findings were stored with the check (at most <see cref="Checks.CheckRunner.MaxStoredFindings"/>; the counts cover all).</summary>
+    public int Stored { get; init; }
+
     /// <summary>All findings.</summary>
     public int Total => ByKind.Values.Sum();
 }

@@ -59,4 +59,31 @@ public sealed class OperatorActionTests
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.Status);
         Assert.Null(replayed.Json?["notices"]);
     }
+
+    [Fact]
+    public async Task Activation_in_whmcss_database_makes_the_hidden_jetpack_group_once()
+    {
+        await using var database = await TestMariaDb.CreateAsync();
+        // The product group table as WHMCS declares it (columns we use), beside the ledger the service migrates.
+        await database.ExecuteAsync(
+            "CREATE TABLE tblproductgroups (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, name text NOT NULL, headline text NOT NULL, " +
+            "tagline text NOT NULL, hidden tinyint(1) NOT NULL DEFAULT 0, `order` int(10) NOT NULL DEFAULT 0, created_at timestamp NULL, updated_at timestamp NULL)");
+        foreach (var table in new[] { "tblproducts (id int PRIMARY KEY, servertype text, configoption1 text)", "tbladdons (id int PRIMARY KEY, module text)", "tblmodule_configuration (id int PRIMARY KEY, entity_type varchar(8), entity_id int, setting_name varchar(16), value text)", "tbladdonmodules (module text, setting text, value text)" })
+        {
+            await database.ExecuteAsync("CREATE TABLE " + table);
+        }
+
+        await using var service = await ServiceUnderTest.StartAsync(database: database.ConnectionString);
+        var admin = new AdminCaller(service.Http, service.Secret);
+
+        var first = await admin.CallAsync("activate", AdminCaller.Body());
+        var second = await admin.CallAsync("activate", AdminCaller.Body());
+
+        Assert.EndsWith("the hidden product group \"Jetpack\" was created.", first.Json!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith("was already there.", second.Json!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var connection = new MySqlConnector.MySqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new MySqlConnector.MySqlCommand("SELECT COUNT(*) FROM tblproductgroups WHERE name = 'Jetpack' AND headline = 'Jetpack Products' AND hidden = 1", connection);
+        Assert.Equal(1L, Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
