@@ -1,6 +1,7 @@
 using JetpackWhmcs.Ledger;
 using JetpackWhmcs.Whmcs;
 using JetpackWhmcs.Whmcs.Catalog;
+using JetpackWhmcs.Whmcs.ClientArea;
 using JetpackWhmcs.Whmcs.Clients;
 using JetpackWhmcs.Whmcs.Pricing;
 using JetpackWhmcs.Whmcs.Services;
@@ -52,4 +53,15 @@ public sealed class HeldWhmcs(IWhmcsDatabase inner) : IWhmcsDatabase
 
     public Task<WhmcsAnswer<IReadOnlyList<JetpackService>>> FindActiveServicesWithoutLicenseAsync(CancellationToken cancellationToken = default) =>
         inner.FindActiveServicesWithoutLicenseAsync(cancellationToken);
+
+    public Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default) => inner.ReadServiceAsync(serviceId, cancellationToken);
+
+    public Task<WhmcsAnswer<ClientAddon?>> ReadServiceAddonAsync(long addonId, CancellationToken cancellationToken = default) => inner.ReadServiceAddonAsync(addonId, cancellationToken);
+
+    public Task<WhmcsAnswer<IReadOnlyList<string>>> ReadActiveDomainsAsync(long userId, CancellationToken cancellationToken = default) => inner.ReadActiveDomainsAsync(userId, cancellationToken);
+
+    public Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default) => inner.ReadAddonModuleSettingsAsync(cancellationToken);
+
+    public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
+        inner.ReadAddonOffersAsync(userId, serviceId, cancellationToken);
 }
