@@ -74,6 +74,10 @@ public sealed class LicensePageTests
         Assert.Contains("Nothing was done: attaching needs the site", await Do(row.Id, "attach"), StringComparison.Ordinal);
         Assert.Contains("Attached the licence of service:8", await Do(row.Id, "attach", "https://attached.example.com"), StringComparison.Ordinal);
         Assert.Equal("https://attached.example.com", service.Sandbox.Store.Find(ServiceUnderTest.Token, row.LicenseKey)!.SiteUrl?.TrimEnd('/'));
+        // The live state comes from the list endpoint, whose item carries the site (GET /license does not).
+        var live = (await admin.PageAsync("license", ("id", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Html;
+        Assert.Contains("<tr><th>State</th><td>attached</td></tr>", live, StringComparison.Ordinal);
+        Assert.Contains("attached.example.com", live, StringComparison.Ordinal);
         Assert.Contains("Detached the licence of service:8", await Do(row.Id, "detach"), StringComparison.Ordinal);
         Assert.Contains("Refreshed the licence of service:8", await Do(row.Id, "refresh"), StringComparison.Ordinal);
         var reissued = await Do(row.Id, "reissue");
