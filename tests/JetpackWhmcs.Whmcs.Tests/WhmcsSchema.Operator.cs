@@ -29,16 +29,6 @@ public static partial class WhmcsSchema
         "CREATE TABLE IF NOT EXISTS tblcurrencies (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, code text NOT NULL, prefix text NOT NULL, " +
         "suffix text NOT NULL, format int(1) NOT NULL DEFAULT 1, rate decimal(10,5) NOT NULL DEFAULT 1.00000, `default` int(1) NOT NULL DEFAULT 0)";
 
-    public const string ClientsTable =
-        "CREATE TABLE IF NOT EXISTS tblclients (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
-        "companyname text NOT NULL, email text NOT NULL, language text NOT NULL, currency int(10) NOT NULL, status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active')";
-
-    public const string Hosting =
-        "CREATE TABLE IF NOT EXISTS tblhosting (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, orderid int(10) NOT NULL, " +
-        "packageid int(10) NOT NULL, domain text NOT NULL, " +
-        "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
-        "billingcycle text NOT NULL, amount decimal(16,2) NOT NULL DEFAULT 0, nextduedate date NULL, KEY packageid (packageid))";
-
     public const string HostingAddons =
         "CREATE TABLE IF NOT EXISTS tblhostingaddons (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, orderid int(10) NOT NULL, hostingid int(10) NOT NULL, " +
         "addonid int(10) NOT NULL, status enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
@@ -48,7 +38,7 @@ public static partial class WhmcsSchema
     public static async Task CreateOperatorTablesAsync(TestDatabase database)
     {
         await CreateAsync(database);
-        foreach (var table in new[] { ProductGroups, AddonModules, Pricing, Currencies, ClientsTable, Hosting, HostingAddons })
+        foreach (var table in new[] { ProductGroups, AddonModules, Pricing, Currencies, Clients, Services, HostingAddons })
         {
             await database.ExecuteAsync(table);
         }

@@ -26,15 +26,20 @@ public static partial class WhmcsSchema
         "entity_id int(10) unsigned NOT NULL, setting_name varchar(16) NOT NULL, friendly_name varchar(64) NOT NULL, value text NOT NULL, " +
         "created_at timestamp NULL, updated_at timestamp NULL)";
 
+    // One definition of each WHMCS table for every suite: the union of the columns the service reads, with
+    // defaults where WHMCS has none so each fixture's insert names only what its test is about.
     public const string Clients =
-        "CREATE TABLE tblclients (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
-        "companyname text NOT NULL, email text NOT NULL, status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active', " +
+        "CREATE TABLE IF NOT EXISTS tblclients (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
+        "companyname text NOT NULL, email text NOT NULL, language text NOT NULL DEFAULT '', currency int(10) NOT NULL DEFAULT 1, " +
+        "status enum('Active','Inactive','Closed') NOT NULL DEFAULT 'Active', " +
         "KEY firstname_lastname (firstname(32), lastname(32)), KEY email (email(64)))";
 
     public const string Services =
-        "CREATE TABLE tblhosting (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, orderid int(10) NOT NULL DEFAULT 0, " +
+        "CREATE TABLE IF NOT EXISTS tblhosting (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, orderid int(10) NOT NULL DEFAULT 0, " +
         "packageid int(10) NOT NULL DEFAULT 0, domain text NOT NULL, " +
-        "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', KEY userid (userid))";
+        "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
+        "billingcycle text NOT NULL DEFAULT 'Monthly', amount decimal(16,2) NOT NULL DEFAULT 0, nextduedate date NULL, " +
+        "KEY userid (userid), KEY packageid (packageid))";
 
     /// <summary>Creates the client and service tables the licence list reads.</summary>
     public static async Task CreateClientTablesAsync(TestDatabase database)

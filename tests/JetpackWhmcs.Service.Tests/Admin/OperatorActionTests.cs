@@ -1,5 +1,6 @@
 using System.Net;
 using JetpackWhmcs.Service.Tests.Support;
+using JetpackWhmcs.Whmcs.Tests;
 
 namespace JetpackWhmcs.Service.Tests.Admin;
 
@@ -64,13 +65,10 @@ public sealed class OperatorActionTests
     public async Task Activation_in_whmcss_database_makes_the_hidden_jetpack_group_once()
     {
         await using var database = await TestMariaDb.CreateAsync();
-        // The product group table as WHMCS declares it (columns we use), beside the ledger the service migrates.
-        await database.ExecuteAsync(
-            "CREATE TABLE tblproductgroups (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, name text NOT NULL, headline text NOT NULL, " +
-            "tagline text NOT NULL, hidden tinyint(1) NOT NULL DEFAULT 0, `order` int(10) NOT NULL DEFAULT 0, created_at timestamp NULL, updated_at timestamp NULL)");
-        foreach (var table in new[] { "tblproducts (id int PRIMARY KEY, servertype text, configoption1 text)", "tbladdons (id int PRIMARY KEY, module text)", "tblmodule_configuration (id int PRIMARY KEY, entity_type varchar(8), entity_id int, setting_name varchar(16), value text)", "tbladdonmodules (module text, setting text, value text)" })
+        // WHMCS's tables as the WHMCS suite's fixture restates them, beside the ledger the service migrates.
+        foreach (var table in new[] { WhmcsSchema.ProductGroups, WhmcsSchema.Products, WhmcsSchema.Addons, WhmcsSchema.ModuleConfiguration, WhmcsSchema.AddonModules })
         {
-            await database.ExecuteAsync("CREATE TABLE " + table);
+            await database.ExecuteAsync(table);
         }
 
         await using var service = await ServiceUnderTest.StartAsync(database: database.ConnectionString);

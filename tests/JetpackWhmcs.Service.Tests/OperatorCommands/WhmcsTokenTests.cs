@@ -1,5 +1,6 @@
 using JetpackWhmcs.Service.Commands.Reconcile;
 using JetpackWhmcs.Service.Tests.Support;
+using JetpackWhmcs.Whmcs.Tests;
 
 namespace JetpackWhmcs.Service.Tests.OperatorCommands;
 
@@ -11,9 +12,10 @@ public sealed class WhmcsTokenTests
 {
     private static async Task CreateWhmcsTablesAsync(TestMariaDb mariadb)
     {
-        await mariadb.ExecuteAsync("CREATE TABLE tblproducts (id INT PRIMARY KEY AUTO_INCREMENT, servertype VARCHAR(64), configoption1 TEXT)");
-        await mariadb.ExecuteAsync("CREATE TABLE tbladdons (id INT PRIMARY KEY AUTO_INCREMENT, module VARCHAR(64))");
-        await mariadb.ExecuteAsync("CREATE TABLE tblmodule_configuration (id INT PRIMARY KEY AUTO_INCREMENT, entity_type VARCHAR(16), entity_id INT, setting_name VARCHAR(32), friendly_name VARCHAR(64), value TEXT)");
+        foreach (var table in new[] { WhmcsSchema.Products, WhmcsSchema.Addons, WhmcsSchema.ModuleConfiguration })
+        {
+            await mariadb.ExecuteAsync(table);
+        }
     }
 
     [Fact]
@@ -21,7 +23,7 @@ public sealed class WhmcsTokenTests
     {
         await using var mariadb = await TestMariaDb.CreateAsync();
         await CreateWhmcsTablesAsync(mariadb);
-        await mariadb.ExecuteAsync($"INSERT INTO tblproducts (servertype, configoption1) VALUES ('jetpack', '{CliHarness.Token}')");
+        await mariadb.ExecuteAsync($"INSERT INTO tblproducts (type, name, description, servertype, configoption1, configoption2, configoption3, paytype) VALUES ('other', 'Backup', '', 'jetpack', '{CliHarness.Token}', 'jetpack-backup-daily', '', 'recurring')");
         await using var cli = await CliHarness.StartAsync();
         Assert.Equal(0, (await cli.RunAsync("migrate", "--database", mariadb.ConnectionString)).Exit);
         var stray = cli.Sandbox.Store.IssueDirect(CliHarness.Token, "jetpack-scan");

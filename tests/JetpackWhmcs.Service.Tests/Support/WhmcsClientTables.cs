@@ -1,18 +1,15 @@
+using JetpackWhmcs.Whmcs.Tests;
 using MySqlConnector;
 
 namespace JetpackWhmcs.Service.Tests.Support;
 
-/// <summary>WHMCS's client and service tables, the columns the licence list reads (restated from WHMCS's schema).</summary>
+/// <summary>WHMCS's client and service tables, as the WHMCS suite's schema fixture restates them.</summary>
 public static class WhmcsClientTables
 {
     public static async Task CreateAsync(TestMariaDb database)
     {
-        await database.ExecuteAsync(
-            "CREATE TABLE tblclients (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, firstname text NOT NULL, lastname text NOT NULL, " +
-            "companyname text NOT NULL, email text NOT NULL)");
-        await database.ExecuteAsync(
-            "CREATE TABLE tblhosting (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, userid int(10) NOT NULL, domain text NOT NULL, " +
-            "domainstatus enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', KEY userid (userid))");
+        await database.ExecuteAsync(WhmcsSchema.Clients);
+        await database.ExecuteAsync(WhmcsSchema.Services);
     }
 
     public static async Task AddAsync(TestMariaDb database, long clientId, string firstName, string lastName, string email, long serviceId, string domain)
