@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Sql;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
@@ -33,22 +34,12 @@ internal sealed class MySqlLicenseLedger : SqlLicenseLedger
         _connectionString = builder.ConnectionString;
     }
 
-    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new MySqlConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            // A pooled connection is reset on reuse, which also resets the session time zone.
-            await connection.ExecuteAsync(new CommandDefinition("SET time_zone = '+00:00'", cancellationToken: cancellationToken));
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await ConnectionOpener.OpenAsync<DbConnection>(new MySqlConnection(_connectionString), UtcSessionAsync, cancellationToken);
+
+    // A pooled connection is reset on reuse, which also resets the session time zone.
+    private static Task UtcSessionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SET time_zone = '+00:00'", cancellationToken: cancellationToken));
 
     protected internal override SearchDialect Search { get; } = new SearchDialect.Like();
 

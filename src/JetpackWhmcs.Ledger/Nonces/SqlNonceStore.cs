@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
+using JetpackWhmcs.Ledger.Connections;
 
 namespace JetpackWhmcs.Ledger.Nonces;
 
@@ -43,18 +44,5 @@ internal sealed class SqlNonceStore(NonceStatements sql, Func<DbConnection> conn
         await connection.ExecuteAsync(new CommandDefinition(sql.Purge, new { Cutoff = cutoff.ToUnixTimeSeconds() }, cancellationToken: cancellationToken));
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = connect();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => ConnectionOpener.OpenAsync(connect(), null, cancellationToken);
 }

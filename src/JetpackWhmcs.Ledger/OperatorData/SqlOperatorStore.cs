@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Sql;
 
 namespace JetpackWhmcs.Ledger.OperatorData;
@@ -154,18 +155,5 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = connect();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => ConnectionOpener.OpenAsync(connect(), null, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -32,26 +33,17 @@ internal sealed class SqliteLicenseLedger : SqlLicenseLedger
         _connectionString = builder.ToString();
     }
 
-    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout = {BusyTimeoutMs};", cancellationToken: cancellationToken));
-            if (!_walChecked)
-            {
-                // The journal mode is stored in the file: once set, every later connection uses WAL.
-                await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
-                _walChecked = true;
-            }
+    protected internal override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await ConnectionOpener.OpenAsync<DbConnection>(new SqliteConnection(_connectionString), PrepareAsync, cancellationToken);
 
-            return connection;
-        }
-        catch
+    private async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout = {BusyTimeoutMs};", cancellationToken: cancellationToken));
+        if (!_walChecked)
         {
-            await connection.DisposeAsync();
-            throw;
+            // The journal mode is stored in the file: once set, every later connection uses WAL.
+            await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+            _walChecked = true;
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Provisioning;
 using JetpackWhmcs.Provisioning.Audit;
@@ -59,15 +57,9 @@ public static class ModuleEndpoints
 
         // Each signing header is read once; the nonce checked by the signature is the nonce remembered.
         var now = timeProvider.GetUtcNow();
-        var signed = SignedHeaders.Read(context.Request.Headers, out var refusal);
-        if (signed is not null)
+        if (SignedCallGate.Verify(context.Request.Headers, secret.Key, function, body, now, options.Value.SignatureMaxAge, out var refusal) is not { } signed)
         {
-            refusal = BridgeSignature.Verify(secret.Key, function, signed, body, now, options.Value.SignatureMaxAge);
-        }
-
-        if (refusal is not null)
-        {
-            return Unauthorized(refusal);
+            return Unauthorized(refusal!);
         }
 
         if (!known)
@@ -87,24 +79,16 @@ public static class ModuleEndpoints
 
         if (ReplayPolicy.RemembersNonce(function))
         {
-            bool fresh;
-            try
-            {
-                fresh = await nonces.TryRememberAsync(signed!.Nonce, now, CancellationToken.None);
-            }
-            catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
+            var check = await SignedCallGate.RememberNonceAsync(nonces, signed.Nonce, now, options.Value.ResolvedDatabase, logger, $"a {function} call", context.TraceIdentifier);
+            if (check.Verdict == NonceVerdict.LedgerUnwritable)
             {
                 metrics.RecordModuleCall(label, "unavailable");
-                var database = options.Value.ResolvedDatabase;
-                logger.LogError("The nonce of a {Function} call could not be written to the ledger (trace id {TraceId}): {Reason}", function, context.TraceIdentifier, LedgerConnectionString.Scrub(e.Message, database));
-                return Error(
-                    StatusCodes.Status503ServiceUnavailable,
-                    $"The licence ledger cannot be written ({LedgerConnectionString.Scrub(e.Message.Split('\n')[0].TrimEnd('.'), database)}): check that the jetpack-whmcs service can write {LedgerConnectionString.Describe(database)} (file permissions, free disk space, the database user's rights); nothing was done.");
+                return Error(StatusCodes.Status503ServiceUnavailable, check.Refusal!);
             }
 
-            if (!fresh)
+            if (check.Verdict == NonceVerdict.Replayed)
             {
-                return Unauthorized("The request was already received once (replayed nonce): nothing was done.");
+                return Unauthorized(check.Refusal!);
             }
         }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using JetpackWhmcs.Ledger;
+using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Whmcs.Catalog;
 using JetpackWhmcs.Whmcs.ClientArea;
 using JetpackWhmcs.Whmcs.Clients;
@@ -156,20 +157,8 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
         return missing.Count == 0 ? WhmcsAvailability.Available : WhmcsAvailability.TablesMissing(description, missing);
     }
 
-    private async Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new MySqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<MySqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        ConnectionOpener.OpenAsync(new MySqlConnection(connectionString), null, cancellationToken);
 
     public Task<WhmcsAnswer<IReadOnlyList<JetpackCatalogItem>>> ReadJetpackCatalogAsync(CancellationToken cancellationToken = default) =>
         WithTablesAsync(CatalogStatements.Tables, (IReadOnlyList<JetpackCatalogItem>)[], CatalogQueries.ListAsync, cancellationToken);

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
-using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.Nonces;
 using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Configuration;
@@ -46,15 +44,9 @@ public static class AdminEndpoints
         }
 
         var now = timeProvider.GetUtcNow();
-        var signed = SignedHeaders.Read(context.Request.Headers, out var refusal);
-        if (signed is not null)
+        if (SignedCallGate.Verify(context.Request.Headers, secret.Key, "admin/" + action, body, now, options.Value.SignatureMaxAge, out var refusal) is not { } signed)
         {
-            refusal = BridgeSignature.Verify(secret.Key, "admin/" + action, signed, body, now, options.Value.SignatureMaxAge);
-        }
-
-        if (refusal is not null)
-        {
-            return Unauthorized(refusal);
+            return Unauthorized(refusal!);
         }
 
         // Unknown names are attacker-chosen: never echoed in full.
@@ -71,23 +63,10 @@ public static class AdminEndpoints
 
         if (handler.ChangesState(call))
         {
-            bool fresh;
-            try
+            var check = await SignedCallGate.RememberNonceAsync(nonces, signed.Nonce, now, options.Value.ResolvedDatabase, logger, $"an admin {action} call", context.TraceIdentifier);
+            if (check.Verdict != NonceVerdict.Fresh)
             {
-                fresh = await nonces.TryRememberAsync(signed!.Nonce, now, CancellationToken.None);
-            }
-            catch (Exception e) when (e is DbException or IOException or InvalidOperationException)
-            {
-                var database = options.Value.ResolvedDatabase;
-                logger.LogError("The nonce of an admin {Action} call could not be written to the ledger (trace id {TraceId}): {Reason}", action, context.TraceIdentifier, LedgerConnectionString.Scrub(e.Message, database));
-                return Error(
-                    StatusCodes.Status503ServiceUnavailable,
-                    $"The licence ledger cannot be written: check that the jetpack-whmcs service can write {LedgerConnectionString.Describe(database)}; nothing was done.");
-            }
-
-            if (!fresh)
-            {
-                return Unauthorized("The request was already received once (replayed nonce): nothing was done.");
+                return check.Verdict == NonceVerdict.Replayed ? Unauthorized(check.Refusal!) : Error(StatusCodes.Status503ServiceUnavailable, check.Refusal!);
             }
         }
 
