@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using JetpackWhmcs.Service.Bridge;
 using JetpackWhmcs.Service.Tests.Support;
 
 namespace JetpackWhmcs.Service.Tests.Admin;
@@ -95,6 +96,40 @@ public sealed class AdminEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, replayedPost.Status);
         Assert.Contains("replayed", replayedPost.Error, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, replayedGet.Status);
+    }
+
+    [Fact]
+    public async Task A_captured_revoke_sent_again_with_a_signing_header_repeated_is_refused_and_revokes_nothing()
+    {
+        await using var service = await ServiceUnderTest.StartAsync();
+        Assert.Equal("success", (await service.Whmcs.CallAsync("CreateAccount", ServiceUnderTest.ServiceParams(9))).ResultText);
+        var row = (await service.Ledger.FindBySlotAsync("service:9"))!;
+        var admin = new AdminCaller(service.Http, service.Secret);
+        var query = new JsonObject { ["page"] = "license", ["id"] = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        // Captured, never delivered: each variant carries its own valid signature and a second value beside it.
+        var captured = admin.Sign("page", AdminCaller.Body("POST", query, new JsonObject { ["action"] = "revoke" }));
+        var (t, n, s) = (captured.Timestamp, captured.Nonce, captured.Signature);
+        string[][] variants =
+        [
+            [$"{BridgeSignature.TimestampHeader}: {t}", $"{BridgeSignature.NonceHeader}: {n}", $"{BridgeSignature.NonceHeader.ToLowerInvariant()}: {Guid.NewGuid():N}", $"{BridgeSignature.SignatureHeader}: {s}"],
+            [$"{BridgeSignature.TimestampHeader}: {t}", $"{BridgeSignature.NonceHeader}: {n}, {Guid.NewGuid():N}", $"{BridgeSignature.SignatureHeader}: {s}"],
+            [$"{BridgeSignature.TimestampHeader}: {t}", $"{BridgeSignature.TimestampHeader}: {t}", $"{BridgeSignature.NonceHeader}: {n}", $"{BridgeSignature.SignatureHeader}: {s}"],
+            [$"{BridgeSignature.TimestampHeader}: {t}", $"{BridgeSignature.NonceHeader}: {n}", $"{BridgeSignature.SignatureHeader}: {s}", $"{BridgeSignature.SignatureHeader.ToUpperInvariant()}: {s}"],
+        ];
+        var requests = service.Sandbox.Requests.Count;
+
+        foreach (var headers in variants)
+        {
+            var refused = await RawHttp.SendAsync(service.Http.BaseAddress!, "/admin/page", headers.Append("Content-Type: application/json"), captured.Body);
+            Assert.True(refused.Status == 401, string.Join(" | ", headers) + " => " + refused.Text);
+            Assert.Contains("more than once", refused.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(requests, service.Sandbox.Requests.Count);
+        Assert.False(service.Sandbox.Store.Find(ServiceUnderTest.Token, row.LicenseKey)!.IsRevoked);
+        // The capture itself still works once: the refusals remembered nothing.
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(captured)).Status);
+        Assert.True(service.Sandbox.Store.Find(ServiceUnderTest.Token, row.LicenseKey)!.IsRevoked);
     }
 
     [Fact]
