@@ -71,6 +71,23 @@ public sealed class OperatorStoreTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Findings_are_replaced_only_when_they_are_still_what_the_writer_read(LedgerProvider provider)
+    {
+        await using var database = await TestDatabases.CreateAsync(provider);
+        var store = LedgerFactory.CreateOperatorStore(database.ConnectionString);
+        var check = await store.TryStartCheckAsync(CheckKind.Manual, "admin 1 (a)", Now, Now.AddMinutes(-5));
+        await store.FinishCheckAsync(check!.Id, new CheckOutcome(CheckStatus.Finished, "{}", "[{\"id\":\"a\"},{\"id\":\"b\"}]", null, false), Now);
+        var read = (await store.GetCheckAsync(check.Id))!.FindingsJson;
+
+        // Two admins read the same findings and each marks one: the second write sees the first's and must read again.
+        Assert.True(await store.ReplaceFindingsAsync(check.Id, read, "[{\"id\":\"a\",\"fixedBy\":\"admin 1 (a)\"},{\"id\":\"b\"}]"));
+        Assert.False(await store.ReplaceFindingsAsync(check.Id, read, "[{\"id\":\"a\"},{\"id\":\"b\",\"fixedBy\":\"admin 2 (b)\"}]"));
+        Assert.Contains("admin 1 (a)", (await store.GetCheckAsync(check.Id))!.FindingsJson, StringComparison.Ordinal);
+        Assert.False(await store.ReplaceFindingsAsync(check.Id + 1, read, "[]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_check_that_needs_a_notice_is_handed_out_once_however_many_take_at_once(LedgerProvider provider)
     {
         await using var database = await TestDatabases.CreateAsync(provider);

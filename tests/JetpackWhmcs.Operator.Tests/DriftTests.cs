@@ -52,7 +52,13 @@ public sealed class DriftTests
         Assert.True(h.Sandbox.Store.Find(OperatorHarness.Token, seeded.TerminatedKey)!.IsRevoked);
         Assert.Equal(LicenseState.Revoked, (await h.Ledger.FindByKeyAsync(seeded.TerminatedKey))!.State);
         Assert.Contains(Admin, await h.Database.QueryAsync<string>("SELECT actor FROM jetpack_whmcs_audit WHERE license_key = @Key AND operation = 'revoke'", new { Key = seeded.TerminatedKey }));
-        Assert.Equal(FixState.NotApplied, (await h.Fixer.FixAsync(check.Id, finding.Id, confirmed: true, Admin)).State);
+        // The stored finding now says who fixed it and when; asking again changes nothing and says so.
+        var stored = DriftJson.ReadFindings((await h.Store.GetCheckAsync(check.Id))!.FindingsJson);
+        Assert.Equal((Admin, h.Time.GetUtcNow().UtcDateTime), (stored.Single(f => f.Id == finding.Id).FixedBy, stored.Single(f => f.Id == finding.Id).FixedAt));
+        Assert.All(stored.Where(f => f.Id != finding.Id), f => Assert.Null(f.FixedBy));
+        var again = await h.Fixer.FixAsync(check.Id, finding.Id, confirmed: true, Admin);
+        Assert.Equal(FixState.NotApplied, again.State);
+        Assert.Contains($"already fixed by {Admin}", again.Sentence, StringComparison.Ordinal);
     }
 
     [Fact]

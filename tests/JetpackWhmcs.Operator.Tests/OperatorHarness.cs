@@ -48,7 +48,7 @@ public sealed class OperatorHarness : IAsyncDisposable
         Drift = new DriftCheck(Reconciliation, Whmcs, Tokens);
         Prices = new PartnerPriceRecorder(Client, Store, Time);
         Runner = new CheckRunner(Store, Drift, Prices, Tokens, Time, NullLogger<CheckRunner>.Instance);
-        Fixer = new DriftFixer(Store, Reconciliation, Engine, Whmcs, Tokens);
+        Fixer = new DriftFixer(Store, Reconciliation, Engine, Whmcs, Tokens, Time);
         Notices = new NoticeService(Store);
         Daily = new DailyCheck(Runner, Notices);
         Costs = new CostService(Whmcs, Store, Prices, Tokens, Time);

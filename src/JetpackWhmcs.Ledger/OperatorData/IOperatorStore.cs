@@ -29,6 +29,12 @@ public interface IOperatorStore
     /// <summary>One check with its findings, or null.</summary>
     Task<CheckRecord?> GetCheckAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces a stored check's findings when they are still <paramref name="expected"/>; false when
+    /// they changed meanwhile (read again and retry) or the check is gone.
+    /// </summary>
+    Task<bool> ReplaceFindingsAsync(long id, string expected, string replacement, CancellationToken cancellationToken = default);
+
     /// <summary>The newest checks, newest first, without their findings.</summary>
     Task<IReadOnlyList<CheckRecord>> ListChecksAsync(int limit, CancellationToken cancellationToken = default);
 

@@ -42,6 +42,10 @@ internal sealed class OperatorStatements(string insertIgnore, string lastInsertI
 
     public string Unnotified { get; } = $"SELECT id FROM {C} WHERE notified = 0 AND status IN ('finished', 'failed') ORDER BY id";
 
+    // Compare-and-swap on the whole text: two admins fixing two findings of one check at once cannot
+    // lose either mark (the loser reads again and retries).
+    public string ReplaceFindings { get; } = $"UPDATE {C} SET findings = @Replacement WHERE id = @Id AND findings = @Expected";
+
     public string MarkNotified { get; } = $"UPDATE {C} SET notified = 1 WHERE id = @Id AND notified = 0";
 
     // Unassigned licences exist on the API and are billed like active ones. The empty slug stands for "unknown".

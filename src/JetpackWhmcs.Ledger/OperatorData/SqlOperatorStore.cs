@@ -71,6 +71,12 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
             sql.Progress, new { Id = id, Done = done, Total = total, Now = DbValues.WriteTime(now) }, cancellationToken: cancellationToken));
     }
 
+    public async Task<bool> ReplaceFindingsAsync(long id, string expected, string replacement, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql.ReplaceFindings, new { Id = id, Expected = expected, Replacement = replacement }, cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<bool> FinishCheckAsync(long id, CheckOutcome outcome, DateTime now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -38,4 +38,10 @@ public sealed record DriftFinding
 
     /// <summary>One sentence for staff: what holds.</summary>
     public required string Detail { get; init; }
+
+    /// <summary>Who applied this finding's fix (the audit actor), once it was applied; the page then offers no fix.</summary>
+    public string? FixedBy { get; init; }
+
+    /// <summary>When the fix was applied (UTC).</summary>
+    public DateTime? FixedAt { get; init; }
 }

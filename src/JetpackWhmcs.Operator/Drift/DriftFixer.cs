@@ -20,7 +20,7 @@ namespace JetpackWhmcs.Operator.Drift;
 /// revokes), the WHMCS kinds through the engine's own Terminate and Create (exactly-once, audited).
 /// Each fix checks that the finding still holds before it acts; the admin is the audit's actor.
 /// </summary>
-public sealed class DriftFixer(IOperatorStore store, ReconciliationService reconciliation, IModuleEngine engine, IWhmcsDatabase whmcs, IPartnerTokens tokens)
+public sealed class DriftFixer(IOperatorStore store, ReconciliationService reconciliation, IModuleEngine engine, IWhmcsDatabase whmcs, IPartnerTokens tokens, TimeProvider time)
 {
     /// <summary>Fixes finding <paramref name="findingId"/> of check <paramref name="checkId"/> when <paramref name="confirmed"/>; otherwise changes nothing.</summary>
     public async Task<FixOutcome> FixAsync(long checkId, string findingId, bool confirmed, string actor, CancellationToken cancellationToken = default)
@@ -31,6 +31,11 @@ public sealed class DriftFixer(IOperatorStore store, ReconciliationService recon
         if (finding is null)
         {
             return new(FixState.NotApplied, "That finding is not in the stored check any more: open the latest check and pick it again.");
+        }
+
+        if (finding.FixedBy is { } fixedBy)
+        {
+            return new(FixState.NotApplied, $"This finding was already fixed by {fixedBy} at {finding.FixedAt:yyyy-MM-dd HH:mm} UTC: nothing was changed; run a new check to see the current state.");
         }
 
         if (FixDescriptions.Of(finding.Kind) is null)
@@ -44,9 +49,10 @@ public sealed class DriftFixer(IOperatorStore store, ReconciliationService recon
         }
 
         using var audit = AuditActor.Use(actor);
+        FixOutcome outcome;
         try
         {
-            return finding.Kind switch
+            outcome = finding.Kind switch
             {
                 FindingKind.UnknownToWhmcs or FindingKind.RevokedOutsideWhmcs => await ReconcileOneAsync(finding, cancellationToken),
                 FindingKind.EndedServiceWithLicense => await TerminateAsync(finding, cancellationToken),
@@ -56,6 +62,34 @@ public sealed class DriftFixer(IOperatorStore store, ReconciliationService recon
         catch (JetpackApiException exception)
         {
             return new(FixState.NotApplied, Sentences.ApiFailure("list the licences to check the finding again", exception));
+        }
+
+        if (outcome.State == FixState.Applied)
+        {
+            // The fix is done whatever happens to this mark: it only keeps the page from offering it again.
+            await MarkFixedAsync(checkId, findingId, actor, CancellationToken.None);
+        }
+
+        return outcome;
+    }
+
+    private async Task MarkFixedAsync(long checkId, string findingId, string actor, CancellationToken ct)
+    {
+        var at = time.GetUtcNow().UtcDateTime;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await store.GetCheckAsync(checkId, ct) is not { } check)
+            {
+                return;
+            }
+
+            var findings = DriftJson.ReadFindings(check.FindingsJson)
+                .Select(f => f.Id == findingId ? f with { FixedBy = actor, FixedAt = at } : f)
+                .ToList();
+            if (await store.ReplaceFindingsAsync(checkId, check.FindingsJson, DriftJson.Findings(findings), ct))
+            {
+                return;
+            }
         }
     }
 
