@@ -78,10 +78,6 @@ public static partial class WhmcsSchema
     public static Task<int> AddAdminAsync(TestDatabase database, long id, long roleId, string username) =>
         database.ExecuteAsync("INSERT INTO tbladmins (id, roleid, username) VALUES (@Id, @RoleId, @Username)", new { Id = id, RoleId = roleId, Username = username });
 
-    /// <summary>The addon's Access Control as WHMCS saves it: the allowed role ids, comma-separated, in the setting <c>access</c>.</summary>
-    public static Task<int> SetAddonAccessAsync(TestDatabase database, string roleIds) =>
-        database.ExecuteAsync("INSERT INTO tbladdonmodules (module, setting, value) VALUES ('jetpack', 'access', @RoleIds)", new { RoleIds = roleIds });
-
     private static async Task<long> InsertAsync(TestDatabase database, string sql, object parameters) =>
         await database.ScalarAsync<long>(sql + "; SELECT LAST_INSERT_ID()", parameters);
 }
