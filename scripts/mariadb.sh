@@ -2,6 +2,8 @@
 # Starts or stops a private MariaDB server for the tests: Debian's mariadb-server binaries, a data
 # directory under .test-run/, loopback only, a free port. `start` writes .test-run/mariadb.env with
 # JETPACK_WHMCS_TEST_MYSQL, a connection string for a user that may create and drop databases.
+# MARIADB_PORT pins the port (so two worktrees' servers never race for the same free one); without it
+# the first free port from 33306 is taken.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +12,14 @@ envfile="$root/.test-run/mariadb.env"
 
 free_port() {
     local port
+    if [ -n "${MARIADB_PORT:-}" ]; then
+        if (exec 3<>"/dev/tcp/127.0.0.1/$MARIADB_PORT") 2>/dev/null; then
+            echo "port $MARIADB_PORT (MARIADB_PORT) is in use: choose another or unset MARIADB_PORT" >&2
+            exit 1
+        fi
+        echo "$MARIADB_PORT"
+        return
+    fi
     for port in $(seq 33306 33406); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
     done

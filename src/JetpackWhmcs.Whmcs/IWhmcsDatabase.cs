@@ -100,6 +100,14 @@ public interface IWhmcsDatabase
     /// <summary>The settings of the addon module <c>jetpack</c> (<c>tbladdonmodules</c>): setting name ⇒ value.</summary>
     Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default);
 
+    // Admins: who is asking.
+
+    /// <summary>
+    /// The role (<c>tbladmins.roleid</c>) of the admin <paramref name="adminId"/>, which WHMCS's addon Access
+    /// Control is a list of; null when WHMCS has no such admin.
+    /// </summary>
+    Task<WhmcsAnswer<long?>> ReadAdminRoleAsync(long adminId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The Jetpack product addons the host sells for the client's active services that have no live Jetpack
     /// addon yet (and are not Jetpack products themselves), priced in the client's currency; only the service

@@ -36,6 +36,12 @@ public static class WhmcsTables
     /// <summary>Addon modules' settings: <c>module</c>, <c>setting</c>, <c>value</c>.</summary>
     public const string AddonModules = "tbladdonmodules";
 
+    /// <summary>Admins: <c>id</c>, <c>roleid</c> (the admin role, which the addon's Access Control lists), <c>username</c>.</summary>
+    public const string Admins = "tbladmins";
+
+    /// <summary>The addon module's setting (<c>tbladdonmodules</c>) where WHMCS's Access Control keeps the allowed role ids, comma-separated.</summary>
+    public const string AccessSetting = "access";
+
     /// <summary>The setting that holds the partner token, on products and addons alike.</summary>
     public const string TokenSetting = "configoption1";
 }

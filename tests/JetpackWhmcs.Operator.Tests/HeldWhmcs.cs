@@ -62,6 +62,8 @@ public sealed class HeldWhmcs(IWhmcsDatabase inner) : IWhmcsDatabase
 
     public Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default) => inner.ReadAddonModuleSettingsAsync(cancellationToken);
 
+    public Task<WhmcsAnswer<long?>> ReadAdminRoleAsync(long adminId, CancellationToken cancellationToken = default) => inner.ReadAdminRoleAsync(adminId, cancellationToken);
+
     public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
         inner.ReadAddonOffersAsync(userId, serviceId, cancellationToken);
 }

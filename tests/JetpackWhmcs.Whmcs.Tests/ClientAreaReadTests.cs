@@ -43,6 +43,34 @@ public sealed class ClientAreaReadTests
     }
 
     [Fact]
+    public async Task An_admins_role_is_read_by_admin_id_and_an_unknown_admin_has_none()
+    {
+        await using var database = await SeededAsync();
+        await WhmcsSchema.AddAdminAsync(database, 1, 1, "admin");
+        await WhmcsSchema.AddAdminAsync(database, 4, 3, "grace");
+        var whmcs = WhmcsDatabaseFactory.Create(database.ConnectionString);
+
+        var grace = await whmcs.ReadAdminRoleAsync(4);
+
+        Assert.True(grace.IsAvailable);
+        Assert.Equal(3L, grace.Value);
+        Assert.Equal(1L, (await whmcs.ReadAdminRoleAsync(1)).Value);
+        Assert.Null((await whmcs.ReadAdminRoleAsync(2)).Value);
+    }
+
+    [Fact]
+    public async Task A_database_without_whmcss_admins_says_so_instead_of_guessing_a_role()
+    {
+        await using var database = await TestDatabases.CreateMariaDbAsync(migrate: false);
+
+        var answer = await WhmcsDatabaseFactory.Create(database.ConnectionString).ReadAdminRoleAsync(1);
+
+        Assert.False(answer.IsAvailable);
+        Assert.Null(answer.Value);
+        Assert.Contains(WhmcsTables.Admins, answer.Availability.Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offers_are_the_jetpack_addons_for_services_without_one_priced_in_the_clients_currency()
     {
         await using var database = await SeededAsync();
@@ -71,6 +99,7 @@ public sealed class ClientAreaReadTests
         Assert.False((await whmcs.ReadServiceAddonAsync(1)).IsAvailable);
         Assert.False((await whmcs.ReadActiveDomainsAsync(1)).IsAvailable);
         Assert.False((await whmcs.ReadAddonModuleSettingsAsync()).IsAvailable);
+        Assert.False((await whmcs.ReadAdminRoleAsync(1)).IsAvailable);
         Assert.Empty((await whmcs.ReadAddonOffersAsync(1, null)).Value);
     }
 

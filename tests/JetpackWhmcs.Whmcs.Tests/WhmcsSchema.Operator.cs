@@ -4,7 +4,7 @@ namespace JetpackWhmcs.Whmcs.Tests;
 
 /// <summary>
 /// The WHMCS tables the operator's pages read and write (product groups, the addon module's settings,
-/// prices, currencies, clients, services and service addons), restated from WHMCS's schema with the
+/// prices, currencies, clients, services, service addons and the admins whose role the widget checks), restated from WHMCS's schema with the
 /// columns we use, and helpers that seed them.
 /// </summary>
 public static partial class WhmcsSchema
@@ -34,11 +34,15 @@ public static partial class WhmcsSchema
         "addonid int(10) NOT NULL, status enum('Pending','Active','Suspended','Terminated','Cancelled','Fraud','Completed') NOT NULL DEFAULT 'Pending', " +
         "billingcycle text NOT NULL, recurring decimal(16,2) NOT NULL DEFAULT 0, nextduedate date NULL, KEY hostingid (hostingid))";
 
+    // WHMCS declares many more columns (password hash, name, e-mail, ...); the widget's access check reads the role only.
+    public const string Admins =
+        "CREATE TABLE IF NOT EXISTS tbladmins (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, roleid int(1) NOT NULL, username text NOT NULL)";
+
     /// <summary>Creates every table the token reads and the operator's pages use.</summary>
     public static async Task CreateOperatorTablesAsync(TestDatabase database)
     {
         await CreateAsync(database);
-        foreach (var table in new[] { ProductGroups, AddonModules, Pricing, Currencies, Clients, Services, HostingAddons })
+        foreach (var table in new[] { ProductGroups, AddonModules, Pricing, Currencies, Clients, Services, HostingAddons, Admins })
         {
             await database.ExecuteAsync(table);
         }
@@ -69,6 +73,10 @@ public static partial class WhmcsSchema
     public static Task<long> AddServiceAddonAsync(TestDatabase database, long serviceId, long orderId, long addonId, string status, string cycle = "Monthly") =>
         InsertAsync(database, "INSERT INTO tblhostingaddons (orderid, hostingid, addonid, status, billingcycle) VALUES (@Order, @Service, @Addon, @Status, @Cycle)",
             new { Order = orderId, Service = serviceId, Addon = addonId, Status = status, Cycle = cycle });
+
+    /// <summary>An admin <paramref name="id"/> in role <paramref name="roleId"/> (WHMCS's own: 1 Full Administrator, 2 Sales Operator, 3 Support Operator).</summary>
+    public static Task<int> AddAdminAsync(TestDatabase database, long id, long roleId, string username) =>
+        database.ExecuteAsync("INSERT INTO tbladmins (id, roleid, username) VALUES (@Id, @RoleId, @Username)", new { Id = id, RoleId = roleId, Username = username });
 
     private static async Task<long> InsertAsync(TestDatabase database, string sql, object parameters) =>
         await database.ScalarAsync<long>(sql + "; SELECT LAST_INSERT_ID()", parameters);

@@ -68,6 +68,9 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
     public Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<string, string>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<string, string>()));
 
+    public Task<WhmcsAnswer<long?>> ReadAdminRoleAsync(long adminId, CancellationToken cancellationToken = default) =>
+        NotHere<long?>(null);
+
     public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new WhmcsAnswer<IReadOnlyList<AddonOffer>>(WhmcsAvailability.EmbeddedSqlite, []));
 }

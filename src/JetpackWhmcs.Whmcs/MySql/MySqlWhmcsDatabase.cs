@@ -131,6 +131,10 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
             return settings;
         }, cancellationToken);
 
+    public Task<WhmcsAnswer<long?>> ReadAdminRoleAsync(long adminId, CancellationToken cancellationToken = default) =>
+        ReadAsync<long?>(AdminStatements.Tables, null, async connection =>
+            await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(AdminStatements.Role, new { Id = adminId }, cancellationToken: cancellationToken)), cancellationToken);
+
     public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<AddonOffer>>(ClientAreaStatements.UpsellTables, [], async connection =>
         {

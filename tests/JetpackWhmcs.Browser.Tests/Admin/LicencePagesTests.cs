@@ -130,6 +130,7 @@ public sealed class LicencePagesTests(WhmcsSite site)
         Assert.Equal(1, await widget.CountAsync());
         Assert.Equal(0, await widget.Locator(".alert-danger").CountAsync());
         Assert.Contains("Jetpack", await widget.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Active licences", await widget.InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(session.Page, "admin-dashboard-widget");
 
         await session.GotoAsync(Licences);
@@ -137,6 +138,20 @@ public sealed class LicencePagesTests(WhmcsSite site)
         Assert.Equal(0, await sidebar.Locator(".alert-danger").CountAsync());
         Assert.True(await sidebar.Locator("a").CountAsync() > 0, "the sidebar links the addon's pages");
         Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task The_dashboard_widget_tells_an_admin_outside_the_addons_access_control_why_it_shows_no_figures()
+    {
+        await using var session = await site.OpenAdminAsync("/index.php", adminId: WhmcsSite.SalesAdminId, name: "sales");
+        var widget = session.Page.Locator(".panel.widget");
+
+        var text = await widget.InnerTextAsync();
+        Assert.Contains("Your admin role has no access to the Jetpack addon", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Active licences", text, StringComparison.Ordinal);
+        Assert.Equal(0, await widget.Locator(".alert-danger").CountAsync());
+        Assert.Empty(session.ConsoleErrors);
+        Assert.Equal("", site.PhpErrors());
     }
 
     private async Task<DateTime?> RevokedAtAsync(string key) =>

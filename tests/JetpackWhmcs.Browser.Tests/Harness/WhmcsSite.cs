@@ -25,6 +25,9 @@ public sealed class WhmcsSite : IAsyncLifetime
     /// <summary>A second token the sandbox accepts: what staff rotate to on the Products page.</summary>
     public string SecondToken { get; } = "browser-test-second-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>An admin whose role (Sales Operator) the addon's Access Control leaves out.</summary>
+    public const int SalesAdminId = 2;
+
     /// <summary>The Jetpack Licensing API the service talks to: <c>jetpack-whmcs sandbox</c> on its own port, accepting both tokens.</summary>
     public Uri ApiUrl { get; private set; } = null!;
 
@@ -76,6 +79,7 @@ public sealed class WhmcsSite : IAsyncLifetime
         ServiceUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort().ToString(CultureInfo.InvariantCulture)}/");
         await InstallModulesAsync();
         await ActivateAddonAsync();
+        await AddAdminsAsync();
         await StartServiceAsync();
         CopyHost();
         await StartPhpAsync();
@@ -207,6 +211,16 @@ public sealed class WhmcsSite : IAsyncLifetime
         "INSERT INTO tbladdonmodules (module, setting, value) VALUES ('jetpack', 'version', '2.0.0'), ('jetpack', 'access', '1'), " +
         "('jetpack', 'api_token', @Token), ('jetpack', 'client_changes_per_day', '5'), ('jetpack', 'upsell', '')",
         new { Token = SandboxToken });
+
+    /// <summary>
+    /// The admins in WHMCS's table, whose role the dashboard widget checks against the addon's Access
+    /// Control (<c>access</c> = 1): the default test admin 1 a Full Administrator, admin 2 a Sales Operator outside it.
+    /// </summary>
+    private async Task AddAdminsAsync()
+    {
+        await WhmcsSchema.AddAdminAsync(Database, 1, 1, "admin");
+        await WhmcsSchema.AddAdminAsync(Database, SalesAdminId, 2, "sales");
+    }
 
     private async Task StartServiceAsync()
     {

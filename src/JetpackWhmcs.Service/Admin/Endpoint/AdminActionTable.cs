@@ -17,6 +17,7 @@ public static class AdminActionTable
     {
         services.AddKeyedSingleton<IAdminAction, PageAction>("page");
         services.AddKeyedSingleton<IAdminAction, SidebarAction>("sidebar");
+        services.AddSingleton<AddonAccess>();
         services.AddKeyedSingleton<IAdminAction, WidgetAction>("widget");
         services.AddSingleton<ModuleSetUp>();
         services.AddKeyedSingleton<IAdminAction, ActivateAction>("activate");

@@ -5,8 +5,11 @@ using JetpackWhmcs.Service.Admin.Summary;
 
 namespace JetpackWhmcs.Service.Admin.Widget;
 
-/// <summary><c>widget</c>: the dashboard widget on WHMCS's admin home (the <c>AdminHomeWidgets</c> hook). Read-only.</summary>
-public sealed class WidgetAction(AdminRenderer renderer, IOperatorSummary summary) : IAdminAction
+/// <summary>
+/// <c>widget</c>: the dashboard widget on WHMCS's admin home (the <c>AdminHomeWidgets</c> hook). Read-only.
+/// The hook runs for every admin, so the figures are shown only to admins the addon's Access Control lets in.
+/// </summary>
+public sealed class WidgetAction(AdminRenderer renderer, IOperatorSummary summary, AddonAccess access) : IAdminAction
 {
     /// <inheritdoc />
     public bool ChangesState(AdminCallBody request) => false;
@@ -15,6 +18,12 @@ public sealed class WidgetAction(AdminRenderer renderer, IOperatorSummary summar
     public async Task<AdminAnswer> HandleAsync(AdminCallBody request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!await access.AllowsAsync(request.Admin, cancellationToken))
+        {
+            var refused = await renderer.RenderAsync<WidgetNoAccess>(new Dictionary<string, object?>());
+            return AdminAnswer.Ok(new JsonObject { ["html"] = refused });
+        }
+
         var figures = await summary.ReadAsync(cancellationToken);
         var html = await renderer.RenderAsync<DashboardWidget>(new Dictionary<string, object?>
         {
