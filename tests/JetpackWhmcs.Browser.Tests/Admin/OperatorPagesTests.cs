@@ -111,6 +111,10 @@ public sealed class OperatorPagesTests(WhmcsSite site)
         Assert.NotNull(await RevokedAtAsync(key));
         var actors = await site.Database.QueryAsync<string?>("SELECT actor FROM jetpack_whmcs_audit WHERE license_key = @Key", new { Key = key });
         Assert.Contains("admin 9 (drift-admin)", actors);
+        // The fixed finding says who fixed it and offers no second fix.
+        var fixedRow = page.Locator("#contentarea table tbody tr", new() { HasText = key });
+        Assert.Contains("Fixed by admin 9 (drift-admin)", await fixedRow.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await fixedRow.Locator("button[type=submit]").CountAsync());
         Assert.Empty(session.ConsoleErrors);
         Assert.Equal("", site.PhpErrors());
     }
