@@ -159,6 +159,10 @@ public sealed class OperatorPagesTests(WhmcsSite site)
         Assert.Equal(cost, Amount(await page.InnerTextAsync(".jw-total-cost")));
         Assert.Equal(revenue, Amount(totals[6]));
         Assert.True(revenue - cost == Amount(await page.InnerTextAsync(".jw-total-margin")), string.Join("\n", await rows.AllInnerTextsAsync()));
+        // ... and the page says which billed products have no selling price, so that total is not misread.
+        var unpriced = await page.InnerTextAsync(".jw-unpriced");
+        Assert.Contains("Jetpack Scan", unpriced, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anti-spam", unpriced, StringComparison.Ordinal);
         Assert.Empty(session.ConsoleErrors);
         await Screenshots.SaveAsync(page, "admin-costs");
     }
