@@ -78,7 +78,7 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
         var trimmed = text.Trim();
         var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
         var clients = (await connection.QueryAsync<long>(new CommandDefinition(
-            ClientStatements.ClientsByText,
+            trimmed.Contains('@', StringComparison.Ordinal) ? ClientStatements.ClientsByEmail : ClientStatements.ClientsByText,
             new
             {
                 Prefix = LikePrefix(trimmed),
