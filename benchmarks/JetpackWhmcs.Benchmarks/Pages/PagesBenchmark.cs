@@ -18,7 +18,8 @@ namespace JetpackWhmcs.Benchmarks.Pages;
 /// Times the admin licence list as WHMCS's addon module asks for it: a signed <c>POST /admin/page</c>
 /// to the real service on loopback, timed from sending to the whole answer read (so the figure is the
 /// server's time plus one loopback round trip). First page, a deep page through the keyset cursor,
-/// searches and filters, on an empty ledger and on <c>rows</c> rows.
+/// searches and filters, on an empty ledger and on <c>rows</c> rows; on MariaDB then once more with
+/// WHMCS's client and service tables beside the ledger (owners on every row, search by client).
 /// </summary>
 internal static class PagesBenchmark
 {
@@ -71,6 +72,15 @@ internal static class PagesBenchmark
             AddSitesAndTokens(database);
             Console.WriteLine($"{database.Provider}: filled {rows:N0} rows in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
             await MeasurePagesAsync(database, http, secret, rows, calls, table);
+
+            if (database.IsMySql)
+            {
+                // WHMCS's own tables beside the ledger, as in production: owners on every row, client search.
+                started = Stopwatch.GetTimestamp();
+                WhmcsClientsFiller.Fill(database, rows);
+                Console.WriteLine($"{database.Provider}: filled WHMCS's tables ({rows:N0} services, {WhmcsClientsFiller.ClientsFor(rows):N0} clients) in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+                await MeasureClientPagesAsync(database, http, secret, rows, calls, table);
+            }
         }
         finally
         {
@@ -117,6 +127,26 @@ internal static class PagesBenchmark
             ("filter: state pending (none)", new JsonObject { ["page"] = "licenses", ["state"] = "pending" }),
             ("filter: token + product, deep", new JsonObject { ["page"] = "licenses", ["fingerprint"] = "fp-c", ["product"] = "jetpack-backup-daily", ["after"] = middle }),
         ];
+        await MeasureCasesAsync(database, http, secret, rows, calls, table, cases);
+    }
+
+    /// <summary>The list with WHMCS's clients and services present: owners shown on every row, search by client.</summary>
+    private static async Task MeasureClientPagesAsync(BenchmarkDatabase database, HttpClient http, BridgeSecret secret, long rows, int calls, ResultTable table)
+    {
+        var client = WhmcsClientsFiller.ClientsFor(rows) / 3;
+        (string Name, JsonObject Query)[] cases =
+        [
+            ("WHMCS tables: first page with owners", new JsonObject { ["page"] = "licenses" }),
+            ("WHMCS tables: deep page with owners", new JsonObject { ["page"] = "licenses", ["after"] = Math.Max(1, rows / 2).ToString(CultureInfo.InvariantCulture) }),
+            ("WHMCS tables: search client e-mail", new JsonObject { ["page"] = "licenses", ["q"] = $"client{client}@", ["by"] = "client" }),
+            ("WHMCS tables: search client first + last name", new JsonObject { ["page"] = "licenses", ["q"] = $"First{client} Last{client}", ["by"] = "client" }),
+            ("WHMCS tables: search client, broad (capped)", new JsonObject { ["page"] = "licenses", ["q"] = "First1", ["by"] = "client" }),
+        ];
+        await MeasureCasesAsync(database, http, secret, rows, calls, table, cases);
+    }
+
+    private static async Task MeasureCasesAsync(BenchmarkDatabase database, HttpClient http, BridgeSecret secret, long rows, int calls, ResultTable table, (string Name, JsonObject Query)[] cases)
+    {
         foreach (var (name, query) in cases)
         {
             var shown = 0;
