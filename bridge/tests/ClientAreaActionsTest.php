@@ -19,7 +19,7 @@ final class ClientAreaActionsTest extends BridgeTestCase
         'CREATE TABLE tbladdons (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, packages text NOT NULL, name text NOT NULL, billingcycle text NOT NULL, module text NOT NULL, retired tinyint(1) NOT NULL DEFAULT 0)',
         'CREATE TABLE tblmodule_configuration (id int(10) unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, entity_type varchar(8) NOT NULL, entity_id int(10) unsigned NOT NULL, setting_name varchar(16) NOT NULL, value text NOT NULL)',
         'CREATE TABLE tblpricing (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, type varchar(16) NOT NULL, currency int(10) NOT NULL, relid int(10) NOT NULL, monthly decimal(16,2) NOT NULL, quarterly decimal(16,2) NOT NULL, semiannually decimal(16,2) NOT NULL, annually decimal(16,2) NOT NULL, biennially decimal(16,2) NOT NULL, triennially decimal(16,2) NOT NULL)',
-        'CREATE TABLE tblcurrencies (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, code text NOT NULL, prefix text NOT NULL, suffix text NOT NULL, `default` int(1) NOT NULL DEFAULT 0)',
+        'CREATE TABLE tblcurrencies (id int(10) NOT NULL AUTO_INCREMENT PRIMARY KEY, code text NOT NULL, prefix text NOT NULL, suffix text NOT NULL, format int(1) NOT NULL DEFAULT 1, `default` int(1) NOT NULL DEFAULT 0)',
         'CREATE TABLE tbladdonmodules (module text NOT NULL, setting text NOT NULL, value text NOT NULL)',
     ];
 

@@ -76,12 +76,15 @@ public sealed class ClientAreaReadTests
         await using var database = await SeededAsync();
         var whmcs = WhmcsDatabaseFactory.Create(database.ConnectionString);
 
+        // The client's currency prints as WHMCS prints it: 1.234,56 for format 3.
+        await database.ExecuteAsync("UPDATE tblcurrencies SET format = 3 WHERE code = 'EUR'");
         var offers = (await whmcs.ReadAddonOffersAsync(10, null)).Value;
 
         // Service 1 (hosting, no Jetpack addon) gets addon 5 in EUR at its annual price; service 2 already
         // has addon 5; addon 6 has no EUR price; addon 7 is not Jetpack's; service 3 is another client's.
         var offer = Assert.Single(offers);
-        Assert.Equal(new AddonOffer(1, "blog.example.com", "Shared Hosting", 5, "Jetpack Backup", "Annually", 95.50m, "EUR", "€", " EUR"), offer);
+        Assert.Equal(new AddonOffer(1, "blog.example.com", "Shared Hosting", 5, "Jetpack Backup", "Annually", 95.50m, "EUR", "€", " EUR", 3), offer);
+        Assert.Equal("€95,50 EUR", offer.PriceText);
         Assert.Empty((await whmcs.ReadAddonOffersAsync(10, 2)).Value);
         Assert.Single((await whmcs.ReadAddonOffersAsync(10, 1)).Value);
 

@@ -34,7 +34,7 @@ internal sealed class UpsellView(EngineServices services)
                 ["billing_cycle"] = offer.BillingCycle,
                 ["price"] = price,
                 ["currency"] = offer.CurrencyCode,
-                ["price_text"] = offer.CurrencyPrefix + price + offer.CurrencySuffix,
+                ["price_text"] = offer.PriceText,
                 // The fields of WHMCS's own addon order form (cart.php?gid=addons posts aid and productid = the service).
                 ["cart_url"] = string.Create(CultureInfo.InvariantCulture, $"cart.php?a=add&aid={offer.AddonId}&productid={offer.ServiceId}"),
             });

@@ -14,6 +14,7 @@ namespace JetpackWhmcs.Whmcs.ClientArea;
 /// <param name="CurrencyCode">The client's currency (<c>USD</c>).</param>
 /// <param name="CurrencyPrefix">WHMCS's prefix for it (<c>$</c>).</param>
 /// <param name="CurrencySuffix">WHMCS's suffix for it (<c> USD</c>).</param>
+/// <param name="CurrencyFormat">WHMCS's number format for it (<c>tblcurrencies.format</c>, see <see cref="WhmcsPriceFormat"/>).</param>
 public sealed record AddonOffer(
     long ServiceId,
     string ServiceDomain,
@@ -24,4 +25,9 @@ public sealed record AddonOffer(
     decimal Price,
     string CurrencyCode,
     string CurrencyPrefix,
-    string CurrencySuffix);
+    string CurrencySuffix,
+    int CurrencyFormat)
+{
+    /// <summary>The price as WHMCS shows it to the client: prefix, the number in the currency's format, suffix (<c>€1.234,50 EUR</c>).</summary>
+    public string PriceText => CurrencyPrefix + WhmcsPriceFormat.Format(Price, CurrencyFormat) + CurrencySuffix;
+}

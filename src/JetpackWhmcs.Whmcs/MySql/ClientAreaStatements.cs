@@ -39,7 +39,7 @@ internal static class ClientAreaStatements
         "SELECT h.id AS ServiceId, h.domain AS ServiceDomain, p.name AS ProductName, a.id AS AddonId, a.name AS AddonName, " +
         "a.billingcycle AS BillingCycle, pr.monthly AS Monthly, pr.quarterly AS Quarterly, pr.semiannually AS SemiAnnually, " +
         "pr.annually AS Annually, pr.biennially AS Biennially, pr.triennially AS Triennially, " +
-        "cur.code AS CurrencyCode, cur.prefix AS CurrencyPrefix, cur.suffix AS CurrencySuffix " +
+        "cur.code AS CurrencyCode, cur.prefix AS CurrencyPrefix, cur.suffix AS CurrencySuffix, cur.format AS CurrencyFormat " +
         $"FROM {WhmcsTables.Services} h " +
         $"JOIN {WhmcsTables.Clients} c ON c.id = h.userid " +
         $"JOIN {WhmcsTables.Products} p ON p.id = h.packageid " +

@@ -35,6 +35,8 @@ internal sealed class OfferRow
 
     public string? CurrencySuffix { get; init; }
 
+    public int CurrencyFormat { get; init; }
+
     /// <summary>
     /// The offer at the addon's billing cycle, or null when that cycle is not offered in this currency
     /// (WHMCS's <c>-1.00</c>). A free addon costs 0; a one-time price sits in <c>monthly</c>; an addon with
@@ -61,7 +63,7 @@ internal sealed class OfferRow
 
         return new AddonOffer(
             ServiceId, ServiceDomain ?? "", ProductName ?? "", AddonId, AddonName ?? "", offer.Cycle, offer.Price,
-            CurrencyCode ?? "", CurrencyPrefix ?? "", CurrencySuffix ?? "");
+            CurrencyCode ?? "", CurrencyPrefix ?? "", CurrencySuffix ?? "", CurrencyFormat);
     }
 
     private (string, decimal)? FirstPriced()
