@@ -46,6 +46,11 @@ internal static class ClientMessages
         $"You have already changed the site of this service {limit} times in the last 24 hours; try again tomorrow or contact support.",
         Args(("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
+    public static ClientMessage TooManyTries(int tries) => new(
+        "too_many_tries",
+        $"The site of this service could not be changed in {tries} tries in the last 24 hours; check that Jetpack is connected on your site, then try again tomorrow or contact support.",
+        Args(("tries", tries.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
     public static ClientMessage NotConnected(string site, string activationUrl) => new(
         "not_connected",
         $"Jetpack is not connected on {site} yet: open {activationUrl}, connect Jetpack and paste your licence key there, then press Refresh status.",

@@ -190,6 +190,41 @@ public sealed class ClientActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tries_jetpack_refused_do_not_use_up_the_changes_but_are_bounded_too()
+    {
+        await H.SetAddonSettingAsync("client_changes_per_day", "1");
+        var service = Services.Product(201, domain: "http://blog.example.com");
+        await H.CreateAsync(service);
+        Sandbox.Store.MarkSiteNotConnected("http://blog.example.com");
+
+        // The customer presses Activate before connecting Jetpack: refused, and refused again.
+        Assert.Equal("not_connected", (await H.ActAsync("ClientActivate", service)).Key);
+        Assert.Equal("not_connected", (await H.ActAsync("ClientActivate", service)).Key);
+
+        // Those changed nothing, so the one change of the day is still there for a connected site.
+        Assert.Equal("success", (await H.ActAsync("ClientActivate", service.With("jetpack_site", "https://connected.example.org"))).Key);
+        Assert.Equal("rate_limited", (await H.ActAsync("ClientChangeSite", service.With("jetpack_site", "https://other.example.org"))).Key);
+
+        // With a limit of 1 a service gets 4 tries in all: the 4th refused try is the last one sent.
+        var second = Services.Product(202, domain: "http://shop.example.com");
+        await H.CreateAsync(second);
+        Sandbox.Store.MarkSiteNotConnected("http://shop.example.com");
+        for (var i = 0; i < ClientChangeLimitTries; i++)
+        {
+            Assert.Equal("not_connected", (await H.ActAsync("ClientActivate", second)).Key);
+        }
+
+        Sandbox.ClearRequests();
+        var (key, message, args) = await H.ActAsync("ClientActivate", second);
+        Assert.Equal("too_many_tries", key);
+        Assert.Contains("4 tries in the last 24 hours", message, StringComparison.Ordinal);
+        Assert.Equal("4", args["tries"]!.GetValue<string>());
+        Assert.Empty(Sandbox.Requests);
+    }
+
+    private const int ClientChangeLimitTries = 4;
+
+    [Fact]
     public async Task The_limit_counts_only_the_last_24_hours()
     {
         await H.SetAddonSettingAsync("client_changes_per_day", "1");

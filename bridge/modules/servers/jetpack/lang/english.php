@@ -55,6 +55,7 @@ $_LANG['jetpack_client_site_missing'] = 'Choose one of your sites or type the ad
 $_LANG['jetpack_client_changes_off'] = 'Your host has turned off site changes in the client area; please contact support to change the site.';
 $_LANG['jetpack_client_site_invalid'] = '\'{site}\' is not a site address: type the full address starting with https:// (for example https://example.com/blog), a WordPress.com blog id such as 123456, or the form example.com::blog.';
 $_LANG['jetpack_client_already_attached'] = 'Your licence is already active on {site}; use Change site to move it to another site.';
+$_LANG['jetpack_client_too_many_tries'] = 'The site of this service could not be changed in {tries} tries in the last 24 hours; check that Jetpack is connected on your site, then try again tomorrow or contact support.';
 $_LANG['jetpack_client_rate_limited'] = 'You have already changed the site of this service {limit} times in the last 24 hours; try again tomorrow or contact support.';
 $_LANG['jetpack_client_not_connected'] = 'Jetpack is not connected on {site} yet: open {activation_url}, connect Jetpack and paste your licence key there, then press Refresh status.';
 $_LANG['jetpack_client_failed'] = 'Jetpack could not make this change right now; try again in a few minutes, and contact support if it keeps failing.';
