@@ -46,12 +46,10 @@ public sealed class ReconciliationService
         var fingerprint = TokenFingerprint.Of(token);
         var apiLicenses = await ListEverythingAsync(token, cancellationToken).ConfigureAwait(false);
         var byKey = apiLicenses.GroupBy(l => l.LicenseKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var rows = await RowsOfTokenAsync(fingerprint, byKey, cancellationToken).ConfigureAwait(false);
-        var recorded = rows.Select(r => r.LicenseKey).ToHashSet(StringComparer.Ordinal);
-        var known = await KnownKeysAsync(byKey.Keys.Where(k => !recorded.Contains(k)).ToList(), cancellationToken).ConfigureAwait(false);
-        known.UnionWith(recorded);
+        var (rowCount, rows, unrecorded) = await ScanRowsOfTokenAsync(fingerprint, byKey, cancellationToken).ConfigureAwait(false);
+        var knownElsewhere = await KnownKeysAsync([.. unrecorded], cancellationToken).ConfigureAwait(false);
 
-        var unknown = apiLicenses.Where(l => !l.IsRevoked && !known.Contains(l.LicenseKey)).ToList();
+        var unknown = apiLicenses.Where(l => !l.IsRevoked && unrecorded.Contains(l.LicenseKey) && !knownElsewhere.Contains(l.LicenseKey)).ToList();
         var live = rows.Where(r => r.State is LicenseState.Active or LicenseState.Unassigned).ToList();
         var revokedOutside = live.Where(r => byKey.TryGetValue(r.LicenseKey, out var l) && l.IsRevoked).ToList();
         var missing = live.Where(r => !byKey.ContainsKey(r.LicenseKey)).ToList();
@@ -98,7 +96,7 @@ public sealed class ReconciliationService
         return new ReconciliationReport
         {
             ApiLicenseCount = apiLicenses.Count,
-            LedgerRowCount = rows.Count,
+            LedgerRowCount = rowCount,
             UnknownToWhmcs = unknown,
             RevokedOutsideWhmcs = revokedOutside,
             MissingOnApi = missing,
@@ -185,17 +183,35 @@ public sealed class ReconciliationService
         }
     }
 
-    private async Task<List<LicenseRecord>> RowsOfTokenAsync(string fingerprint, Dictionary<string, License> byKey, CancellationToken ct)
+    /// <summary>
+    /// Reads the token's ledger rows in batches and keeps only those a finding can come from (pending,
+    /// unassigned, and live rows whose key the API does not list as live), so memory holds the API's list
+    /// and a few rows, not a second copy of every licence. Also returns the API keys no row of the token
+    /// recorded and how many rows the token has.
+    /// </summary>
+    private async Task<(int Count, List<LicenseRecord> Rows, HashSet<string> Unrecorded)> ScanRowsOfTokenAsync(string fingerprint, Dictionary<string, License> byKey, CancellationToken ct)
     {
         var rows = new List<LicenseRecord>();
+        var unrecorded = new HashSet<string>(byKey.Keys, StringComparer.Ordinal);
+        var count = 0;
         var afterId = 0L;
         while (true)
         {
             var batch = await ledger.ListAsync(new LedgerQuery { AfterId = afterId, Limit = 1000 }, ct).ConfigureAwait(false);
-            rows.AddRange(batch.Where(r => r.TokenFingerprint == fingerprint || (r.TokenFingerprint is null && byKey.ContainsKey(r.LicenseKey))));
+            foreach (var row in batch.Where(r => r.TokenFingerprint == fingerprint || (r.TokenFingerprint is null && byKey.ContainsKey(r.LicenseKey))))
+            {
+                count++;
+                unrecorded.Remove(row.LicenseKey);
+                var listedLive = byKey.TryGetValue(row.LicenseKey, out var listed) && !listed.IsRevoked;
+                if (row.State is LicenseState.Pending or LicenseState.Unassigned || (row.State is LicenseState.Active && !listedLive))
+                {
+                    rows.Add(row);
+                }
+            }
+
             if (batch.Count == 0)
             {
-                return rows;
+                return (count, rows, unrecorded);
             }
 
             afterId = batch[^1].Id;

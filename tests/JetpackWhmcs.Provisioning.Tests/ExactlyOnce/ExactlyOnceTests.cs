@@ -260,8 +260,12 @@ public abstract class ExactlyOnceTests(ITestOutputHelper output) : IAsyncLifetim
         var service = new Reconciliation.ReconciliationService(H.Client, H.Ledger, TimeProvider.System, NullLogger<Reconciliation.ReconciliationService>.Instance);
         var report = await service.ReconcileAsync(EngineHarness.Token);
         Assert.False(report.InSync);
+        // Counts cover every licence and row of the token, though only the rows with a finding are kept.
+        Assert.Equal((3, 2), (report.ApiLicenseCount, report.LedgerRowCount));
         Assert.Equal(stray.LicenseKey, Assert.Single(report.UnknownToWhmcs).LicenseKey);
         Assert.Equal(revokedKey, Assert.Single(report.RevokedOutsideWhmcs).LicenseKey);
+        Assert.Empty(report.MissingOnApi);
+        Assert.Empty(report.PendingClaims);
         Assert.Equal(LicenseState.Active, (await H.Ledger.FindByKeyAsync(revokedKey))!.State);
 
         var fixedReport = await service.ReconcileAsync(EngineHarness.Token, new Reconciliation.ReconcileOptions { Fix = true });
