@@ -56,8 +56,10 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = viewport ?? new() { Width = 1366, Height = 900 },
             Permissions = permissions,
         });
-        // Generous: the test machines are small and shared; a real failure still ends the test.
-        context.SetDefaultTimeout(30_000);
+        // Generous: the test machines are small and shared, and the test command runs the suites side by
+        // side (the chaos suite's killed and restarted services among them): a page once took over 30 s to
+        // load there. A real failure still ends the test.
+        context.SetDefaultTimeout(60_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
