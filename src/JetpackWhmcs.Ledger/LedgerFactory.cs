@@ -1,3 +1,4 @@
+using System.Data.Common;
 using JetpackWhmcs.Ledger.Connections;
 using JetpackWhmcs.Ledger.MySql;
 using JetpackWhmcs.Ledger.Nonces;
@@ -50,17 +51,7 @@ public static class LedgerFactory
             return new SqlNonceStore(NonceStatements.MySql, () => new MySqlConnection(database));
         }
 
-        var sqlite = LedgerConnectionString.Sqlite(database);
-        // Microsoft.Data.Sqlite retries a busy file until the command timeout, so a nonce write waits for
-        // another process's write instead of failing the module call.
-        sqlite.DefaultTimeout = 30;
-        if (LedgerConnectionString.SqliteFile(database) is { } file)
-        {
-            CreateOwnerOnly(file);
-        }
-
-        var connectionString = sqlite.ToString();
-        return new SqlNonceStore(NonceStatements.Sqlite, () => new SqliteConnection(connectionString));
+        return new SqlNonceStore(NonceStatements.Sqlite, SqliteConnector(database));
     }
 
     /// <summary>
@@ -77,6 +68,17 @@ public static class LedgerFactory
             return new SqlOperatorStore(OperatorStatements.MySql, () => new MySqlConnection(database), e => e is MySqlException { Number: 1062 });
         }
 
+        // SQLITE_CONSTRAINT (19): the unique `running` index refused a second running check.
+        return new SqlOperatorStore(OperatorStatements.Sqlite, SqliteConnector(database), e => e is SqliteException { SqliteErrorCode: 19 });
+    }
+
+    /// <summary>
+    /// Connections to the SQLite file of the nonce and operator stores, the file made owner-only first.
+    /// Microsoft.Data.Sqlite retries a busy file until the command timeout, so a write waits for another
+    /// process's write instead of failing the module call or the check.
+    /// </summary>
+    private static Func<DbConnection> SqliteConnector(string database)
+    {
         var sqlite = LedgerConnectionString.Sqlite(database);
         sqlite.DefaultTimeout = 30;
         if (LedgerConnectionString.SqliteFile(database) is { } file)
@@ -85,8 +87,7 @@ public static class LedgerFactory
         }
 
         var connectionString = sqlite.ToString();
-        // SQLITE_CONSTRAINT (19): the unique `running` index refused a second running check.
-        return new SqlOperatorStore(OperatorStatements.Sqlite, () => new SqliteConnection(connectionString), e => e is SqliteException { SqliteErrorCode: 19 });
+        return () => new SqliteConnection(connectionString);
     }
 
     /// <summary>Which database <paramref name="database"/> names (see <see cref="Create"/>).</summary>

@@ -40,4 +40,13 @@ internal sealed class EngineServices(
     public ILogger Logger => logger;
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Keeps a failure's sentence on the row for the admin's page; a success clears an old one, and only
+    /// when there is one (no needless commit).
+    /// </summary>
+    public Task RecordLastErrorAsync(LicenseRecord row, OperationResult result) =>
+        result.Ok && row.LastError is null
+            ? Task.CompletedTask
+            : ledger.SetLastErrorAsync(row.Id, result.Ok ? null : result.Sentence, Now, CancellationToken.None);
 }

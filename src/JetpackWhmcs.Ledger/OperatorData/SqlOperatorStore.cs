@@ -55,7 +55,7 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
         {
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 sql.InsertCheck, new { Kind = Name(kind), Actor = DbValues.Truncate(actor, 255), Now = DbValues.WriteTime(now) }, cancellationToken: cancellationToken));
-            return await GetAsync(connection, sql.Get, id, cancellationToken);
+            return await GetAsync(connection, id, cancellationToken);
         }
         catch (DbException exception) when (isUniqueViolation(exception))
         {
@@ -101,7 +101,7 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
     public async Task<CheckRecord?> GetCheckAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await GetAsync(connection, sql.Get, id, cancellationToken);
+        return await GetAsync(connection, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<CheckRecord>> ListChecksAsync(int limit, CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
         foreach (var id in await connection.QueryAsync<long>(new CommandDefinition(sql.Unnotified, cancellationToken: cancellationToken)))
         {
             if (await connection.ExecuteAsync(new CommandDefinition(sql.MarkNotified, new { Id = id }, cancellationToken: cancellationToken)) == 1
-                && await GetAsync(connection, sql.Get, id, cancellationToken) is { } check)
+                && await GetAsync(connection, id, cancellationToken) is { } check)
             {
                 taken.Add(check);
             }
@@ -135,9 +135,9 @@ internal sealed class SqlOperatorStore(OperatorStatements sql, Func<DbConnection
         return rows.ToDictionary(r => r.Slug, r => r.Count, StringComparer.Ordinal);
     }
 
-    private static async Task<CheckRecord?> GetAsync(DbConnection connection, string statement, long id, CancellationToken ct)
+    private async Task<CheckRecord?> GetAsync(DbConnection connection, long id, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<CheckRow>(new CommandDefinition(statement, new { Id = id }, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<CheckRow>(new CommandDefinition(sql.Get, new { Id = id }, cancellationToken: ct));
         return row is null ? null : Record(row);
     }
 

@@ -83,7 +83,7 @@ public sealed class CheckRunner(
                 (done, total, c) => store.ReportProgressAsync(check.Id, done, total, time.GetUtcNow().UtcDateTime, c), ct);
             await RecordPricesAsync(ct);
             var stored = report.Findings.Take(MaxStoredFindings).ToList();
-            var counts = new DriftCounts { ByKind = report.Counts, Problems = report.Problems, TokensChecked = report.TokensChecked, LicensesOnApi = report.LicensesOnApi, Stored = stored.Count };
+            var counts = new DriftCounts { ByKind = report.Counts, Problems = report.Problems, TokensChecked = report.TokensChecked, Stored = stored.Count };
             outcome = new CheckOutcome(CheckStatus.Finished, DriftJson.Counts(counts), DriftJson.Findings(stored), null,
                 NeedsNotice: check.Kind == CheckKind.Daily && (counts.Total > 0 || counts.Problems.Count > 0));
         }

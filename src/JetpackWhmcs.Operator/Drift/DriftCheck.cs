@@ -23,7 +23,6 @@ public sealed class DriftCheck(ReconciliationService reconciliation, IWhmcsDatab
         var findings = new List<DriftFinding>();
         var problems = new List<string>();
         var done = 0;
-        var listed = 0;
         await progress(done, total, cancellationToken);
         foreach (var token in all)
         {
@@ -31,7 +30,6 @@ public sealed class DriftCheck(ReconciliationService reconciliation, IWhmcsDatab
             try
             {
                 var report = await reconciliation.ReconcileAsync(token, new ReconcileOptions(), cancellationToken);
-                listed += report.ApiLicenseCount;
                 findings.AddRange(ReconcileFindings.From(report, fingerprint));
             }
             catch (JetpackApiException exception)
@@ -44,7 +42,7 @@ public sealed class DriftCheck(ReconciliationService reconciliation, IWhmcsDatab
 
         await AddWhmcsFindingsAsync(findings, problems, cancellationToken);
         await progress(++done, total, cancellationToken);
-        return new DriftReport(findings, problems, all.Count, listed);
+        return new DriftReport(findings, problems, all.Count);
     }
 
     private async Task AddWhmcsFindingsAsync(List<DriftFinding> findings, List<string> problems, CancellationToken ct)

@@ -12,9 +12,6 @@ public sealed record DriftCounts
     /// <summary>Tokens reconciled.</summary>
     public int TokensChecked { get; init; }
 
-    /// <summary>Licences the API listed.</summary>
-    public int LicensesOnApi { get; init; }
-
     /// <summary>How many findings were stored with the check (at most <see cref="Checks.CheckRunner.MaxStoredFindings"/>; the counts cover all).</summary>
     public int Stored { get; init; }
 

@@ -4,8 +4,7 @@ namespace JetpackWhmcs.Operator.Drift;
 /// <param name="Findings">Every finding.</param>
 /// <param name="Problems">Sentences for what could not be checked (a token the API refused, WHMCS's tables missing).</param>
 /// <param name="TokensChecked">How many tokens were reconciled.</param>
-/// <param name="LicensesOnApi">Licences the API listed over all tokens.</param>
-public sealed record DriftReport(IReadOnlyList<DriftFinding> Findings, IReadOnlyList<string> Problems, int TokensChecked, int LicensesOnApi)
+public sealed record DriftReport(IReadOnlyList<DriftFinding> Findings, IReadOnlyList<string> Problems, int TokensChecked)
 {
     /// <summary>How many findings of each kind (every kind present, zero included).</summary>
     public IReadOnlyDictionary<FindingKind, int> Counts =>

@@ -95,7 +95,7 @@ public sealed class ProductSetup(IWhmcsDatabase whmcs, IJetpackLicensingClient c
 
     /// <summary>The partner tokens set on the Jetpack products and addons now (used, never shown).</summary>
     public async Task<IReadOnlyList<string>> CurrentTokensAsync(CancellationToken cancellationToken = default) =>
-        [.. (await whmcs.ReadJetpackCatalogAsync(cancellationToken)).Value.Select(c => c.Token).Where(t => t.Length > 0)];
+        [.. (await whmcs.ReadJetpackTokensAsync(cancellationToken)).Value.Select(t => t.Token)];
 
     private async Task<IReadOnlyDictionary<string, string>> ProductNamesAsync(CancellationToken ct)
     {

@@ -30,7 +30,7 @@ internal sealed class AttachmentButtons(EngineServices services)
         }
 
         var result = await services.Operations.AttachAsync(invocation.Token, row, site, ct).ConfigureAwait(false);
-        await RecordErrorAsync(row, result).ConfigureAwait(false);
+        await services.RecordLastErrorAsync(row, result).ConfigureAwait(false);
         return Results.From(result);
     }
 
@@ -46,13 +46,7 @@ internal sealed class AttachmentButtons(EngineServices services)
         var row = required.Row;
 
         var result = await services.Operations.DetachAsync(invocation.Token, row, invocation.Settings.DetachEmailsSiteOwner, ct).ConfigureAwait(false);
-        await RecordErrorAsync(row, result).ConfigureAwait(false);
+        await services.RecordLastErrorAsync(row, result).ConfigureAwait(false);
         return Results.From(result);
     }
-
-    /// <summary>Keeps the failure's sentence on the row; clears an old one only when there is one (no needless commit).</summary>
-    private Task RecordErrorAsync(LicenseRecord row, OperationResult result) =>
-        result.Ok && row.LastError is null
-            ? Task.CompletedTask
-            : services.Ledger.SetLastErrorAsync(row.Id, result.Ok ? null : result.Sentence, services.Now, CancellationToken.None);
 }

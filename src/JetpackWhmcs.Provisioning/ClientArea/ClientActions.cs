@@ -51,7 +51,7 @@ internal sealed class ClientActions(EngineServices services)
             var row = verified.Row!;
             if (row.AttachedSite is { } current)
             {
-                return SameSite(current, site!) ? ClientMessage.Success.ToResult() : ClientMessages.AlreadyAttached(current).ToResult();
+                return SiteAddress.SameSite(current, site!) ? ClientMessage.Success.ToResult() : ClientMessages.AlreadyAttached(current).ToResult();
             }
 
             if (await limit.CheckAsync(row.ActiveOwner ?? invocation.Owner.SlotKey, await SettingsAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false) is { } limited)
@@ -84,7 +84,7 @@ internal sealed class ClientActions(EngineServices services)
             }
 
             var row = verified.Row!;
-            if (row.AttachedSite is { } current && SameSite(current, site!))
+            if (row.AttachedSite is { } current && SiteAddress.SameSite(current, site!))
             {
                 return ClientMessage.Success.ToResult();
             }
@@ -100,7 +100,7 @@ internal sealed class ClientActions(EngineServices services)
                 var detached = await services.Operations.DetachAsync(invocation.Token, row, emailSiteOwner: false, ct).ConfigureAwait(false);
                 if (!detached.Ok)
                 {
-                    await RecordErrorAsync(row, detached).ConfigureAwait(false);
+                    await services.RecordLastErrorAsync(row, detached).ConfigureAwait(false);
                     return ClientMessages.Failed(detached.RequestId).ToResult(detached.RequestId);
                 }
 
@@ -149,7 +149,7 @@ internal sealed class ClientActions(EngineServices services)
     private async Task<ModuleResult> AttachAsync(Invocation invocation, LicenseRecord row, string site, CancellationToken ct)
     {
         var attached = await services.Operations.AttachAsync(invocation.Token, row, site, ct).ConfigureAwait(false);
-        await RecordErrorAsync(row, attached).ConfigureAwait(false);
+        await services.RecordLastErrorAsync(row, attached).ConfigureAwait(false);
         if (attached.Ok)
         {
             return ClientMessage.Success.ToResult(attached.RequestId);
@@ -181,24 +181,8 @@ internal sealed class ClientActions(EngineServices services)
 
     private Task<ClientAreaSettings> SettingsAsync(CancellationToken ct) => ClientAreaSettings.ReadAsync(services.Whmcs, ct);
 
-    // The admin's page shows the last failure; a success clears an old one (no needless commit otherwise).
-    private Task RecordErrorAsync(LicenseRecord row, OperationResult result) =>
-        result.Ok && row.LastError is null
-            ? Task.CompletedTask
-            : services.Ledger.SetLastErrorAsync(row.Id, result.Ok ? null : result.Sentence, services.Now, CancellationToken.None);
-
     private static bool IsNotConnected(ModuleResult result) =>
         result.Value is System.Text.Json.Nodes.JsonObject body && body["key"]?.GetValue<string>() == "not_connected";
-
-    private static bool SameSite(string a, string b) =>
-        string.Equals(Comparable(a), Comparable(b), StringComparison.OrdinalIgnoreCase);
-
-    private static string Comparable(string site)
-    {
-        var text = site.Trim().TrimEnd('/');
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        return scheme >= 0 ? text[(scheme + 3)..] : text;
-    }
 
     /// <summary>Every API call of a client action is audited as the client's, whatever the bridge sent.</summary>
     private static async Task<ModuleResult> AsClientAsync(Invocation invocation, Func<Task<ModuleResult>> action)

@@ -142,9 +142,8 @@ internal sealed class LicenseOperations(AuditedApi api, ILicenseLedger ledger, T
     /// </summary>
     private async Task<License> ReadAsync(string token, LicenseRecord row, AuditContext context, CancellationToken ct)
     {
-        var page = await api.ListAsync(token, new LicenseListQuery { Search = row.LicenseKey, Page = 1, PerPage = 10 }, context, ct).ConfigureAwait(false);
-        var listed = page.Items.FirstOrDefault(l => string.Equals(l.LicenseKey, row.LicenseKey, StringComparison.Ordinal));
-        return listed ?? await api.GetAsync(token, row.LicenseKey, context, ct).ConfigureAwait(false);
+        var page = await api.ListAsync(token, LicenseWithSite.Query(row.LicenseKey), context, ct).ConfigureAwait(false);
+        return LicenseWithSite.Find(page, row.LicenseKey) ?? await api.GetAsync(token, row.LicenseKey, context, ct).ConfigureAwait(false);
     }
 
     private static OperationResult Failure(string action, JetpackApiException exception) =>
@@ -153,25 +152,9 @@ internal sealed class LicenseOperations(AuditedApi api, ILicenseLedger ledger, T
             exception.RequestId,
             exception.ErrorCode);
 
-    /// <summary>Whether the API's site URL is the site we asked for (scheme, "www." and trailing slashes aside).</summary>
-    private static bool SameSite(string? apiSite, string requested)
-    {
-        if (string.IsNullOrEmpty(apiSite))
-        {
-            return true;
-        }
-
-        return string.Equals(Normalize(apiSite), Normalize(requested), StringComparison.OrdinalIgnoreCase);
-
-        static string Normalize(string site)
-        {
-            var text = site.Trim();
-            var scheme = text.IndexOf("://", StringComparison.Ordinal);
-            text = scheme >= 0 ? text[(scheme + 3)..] : text;
-            text = text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
-            return text.TrimEnd('/');
-        }
-    }
+    /// <summary>Whether the API's site URL is the site we asked for; an answer without a site URL does not contradict it.</summary>
+    private static bool SameSite(string? apiSite, string requested) =>
+        string.IsNullOrEmpty(apiSite) || SiteAddress.SameSite(apiSite, requested);
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

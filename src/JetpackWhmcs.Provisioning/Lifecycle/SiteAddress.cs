@@ -25,6 +25,19 @@ internal static class SiteAddress
     /// <summary>The site as the attach call takes it: the absolute URL without a trailing slash.</summary>
     public static string? ForApi(string domain) => ToUrl(domain)?.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
+    /// <summary>Whether two addresses name the same site: scheme, a leading "www." and trailing slashes aside.</summary>
+    public static bool SameSite(string a, string b) =>
+        string.Equals(Comparable(a), Comparable(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Comparable(string site)
+    {
+        var text = site.Trim();
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        text = scheme >= 0 ? text[(scheme + 3)..] : text;
+        text = text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
+        return text.TrimEnd('/');
+    }
+
     /// <summary>The Jetpack licence activation page on the customer's site, or empty.</summary>
     public static string ActivationUrl(string domain) =>
         ForApi(domain) is { } site ? site + "/wp-admin/admin.php?page=jetpack#/license/activation" : "";

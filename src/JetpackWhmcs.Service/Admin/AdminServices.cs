@@ -6,14 +6,13 @@ using JetpackWhmcs.Service.Admin.Rendering;
 using JetpackWhmcs.Service.Admin.Standalone;
 using JetpackWhmcs.Service.Admin.Summary;
 using JetpackWhmcs.Service.LicenseActions;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JetpackWhmcs.Service.Admin;
 
 /// <summary>Registers the admin pages: the actions of <c>/admin/{action}</c>, the renderer, the widget's figures.</summary>
 public static class AdminServices
 {
-    /// <summary>Registers them; a part that measures more figures registers its <see cref="IOperatorSummary"/> before this.</summary>
+    /// <summary>Registers them; the widget's <see cref="IOperatorSummary"/> comes from the operator's part (<c>AddOperator</c>).</summary>
     public static IServiceCollection AddAdminPages(this IServiceCollection services)
     {
         services.AddSingleton<AdminRenderer>();
@@ -22,7 +21,6 @@ public static class AdminServices
         services.AddSingleton<LicenseDetailLoader>();
         services.AddSingleton<LicensePageActions>();
         services.AddSingleton<LicenseActionRunner>();
-        services.TryAddSingleton<IOperatorSummary, LedgerOperatorSummary>();
         services.AddSingleton<AdminSessions>();
         services.AddAdminActions();
         return services;

@@ -19,13 +19,13 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
         Task.FromResult(WhmcsAvailability.EmbeddedSqlite);
 
     public Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<IReadOnlyList<ModuleToken>>(WhmcsAvailability.EmbeddedSqlite, []));
+        NotHere<IReadOnlyList<ModuleToken>>([]);
 
     public Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<long, ServiceOwner>()));
+        NotHere<IReadOnlyDictionary<long, ServiceOwner>>(new Dictionary<long, ServiceOwner>());
 
     public Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<IReadOnlyList<long>>(WhmcsAvailability.EmbeddedSqlite, []));
+        NotHere<IReadOnlyList<long>>([]);
 
     public Task<WhmcsAnswer<IReadOnlyList<JetpackCatalogItem>>> ReadJetpackCatalogAsync(CancellationToken cancellationToken = default) =>
         NotHere<IReadOnlyList<JetpackCatalogItem>>([]);
@@ -57,20 +57,20 @@ internal sealed class EmbeddedWhmcsDatabase : IWhmcsDatabase
     private static Task<WhmcsAnswer<T>> NotHere<T>(T empty) => Task.FromResult(new WhmcsAnswer<T>(WhmcsAvailability.EmbeddedSqlite, empty));
 
     public Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<ClientService?>(WhmcsAvailability.EmbeddedSqlite, null));
+        NotHere<ClientService?>(null);
 
     public Task<WhmcsAnswer<ClientAddon?>> ReadServiceAddonAsync(long addonId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<ClientAddon?>(WhmcsAvailability.EmbeddedSqlite, null));
+        NotHere<ClientAddon?>(null);
 
     public Task<WhmcsAnswer<IReadOnlyList<string>>> ReadActiveDomainsAsync(long userId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<IReadOnlyList<string>>(WhmcsAvailability.EmbeddedSqlite, []));
+        NotHere<IReadOnlyList<string>>([]);
 
     public Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<IReadOnlyDictionary<string, string>>(WhmcsAvailability.EmbeddedSqlite, new Dictionary<string, string>()));
+        NotHere<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     public Task<WhmcsAnswer<long?>> ReadAdminRoleAsync(long adminId, CancellationToken cancellationToken = default) =>
         NotHere<long?>(null);
 
     public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new WhmcsAnswer<IReadOnlyList<AddonOffer>>(WhmcsAvailability.EmbeddedSqlite, []));
+        NotHere<IReadOnlyList<AddonOffer>>([]);
 }

@@ -5,13 +5,11 @@ internal static class CatalogStatements
 {
     public const string ProductGroups = "tblproductgroups";
 
-    public const string AddonModules = "tbladdonmodules";
-
     /// <summary>The addon module's own copy of the partner token (its <c>_config</c> field).</summary>
     public const string AddonTokenSetting = "api_token";
 
     /// <summary>The tables listing, creating and re-tokening need.</summary>
-    public static readonly string[] Tables = [WhmcsTables.Products, WhmcsTables.Addons, WhmcsTables.ModuleConfiguration, ProductGroups, AddonModules];
+    public static readonly string[] Tables = [WhmcsTables.Products, WhmcsTables.Addons, WhmcsTables.ModuleConfiguration, ProductGroups, WhmcsTables.AddonModules];
 
     /// <summary>How many settings a product holds (<c>configoption1..24</c>).</summary>
     public const int SettingCount = 24;
@@ -64,8 +62,8 @@ internal static class CatalogStatements
         $"WHERE mc.entity_type = 'addon' AND mc.setting_name = 'configoption1' AND a.module = @Module";
 
     public const string RotateAddonModule =
-        $"UPDATE {AddonModules} SET value = @Token WHERE module = @Module AND setting = '{AddonTokenSetting}'";
+        $"UPDATE {WhmcsTables.AddonModules} SET value = @Token WHERE module = @Module AND setting = '{AddonTokenSetting}'";
 
     public const string InsertAddonModuleToken =
-        $"INSERT INTO {AddonModules} (module, setting, value) VALUES (@Module, '{AddonTokenSetting}', @Token)";
+        $"INSERT INTO {WhmcsTables.AddonModules} (module, setting, value) VALUES (@Module, '{AddonTokenSetting}', @Token)";
 }

@@ -23,79 +23,65 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
         return await AvailabilityAsync(connection, TokenStatements.Tables, cancellationToken);
     }
 
-    public async Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var availability = await AvailabilityAsync(connection, TokenStatements.Tables, cancellationToken);
-        if (!availability.IsAvailable)
+    public Task<WhmcsAnswer<IReadOnlyList<ModuleToken>>> ReadJetpackTokensAsync(CancellationToken cancellationToken = default) =>
+        WithTablesAsync<IReadOnlyList<ModuleToken>>(TokenStatements.Tables, [], async (connection, ct) =>
         {
-            return new(availability, []);
-        }
+            var module = new { Module = WhmcsTables.ModuleName };
+            var products = await connection.QueryAsync<(long Id, string? Token)>(new CommandDefinition(TokenStatements.Products, module, cancellationToken: ct));
+            var addons = await connection.QueryAsync<(long Id, string? Token)>(new CommandDefinition(TokenStatements.Addons, module, cancellationToken: ct));
+            return [.. Tokens(ModuleEntity.Product, products), .. Tokens(ModuleEntity.Addon, addons)];
+        }, cancellationToken);
 
-        var module = new { Module = WhmcsTables.ModuleName };
-        var products = await connection.QueryAsync<(long Id, string? Token)>(new CommandDefinition(TokenStatements.Products, module, cancellationToken: cancellationToken));
-        var addons = await connection.QueryAsync<(long Id, string? Token)>(new CommandDefinition(TokenStatements.Addons, module, cancellationToken: cancellationToken));
-        IReadOnlyList<ModuleToken> tokens =
-        [
-            .. Tokens(ModuleEntity.Product, products),
-            .. Tokens(ModuleEntity.Addon, addons),
-        ];
-        return new(availability, tokens);
-    }
-
-    public async Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default)
+    public Task<WhmcsAnswer<IReadOnlyDictionary<long, ServiceOwner>>> ReadServiceOwnersAsync(IReadOnlyCollection<long> serviceIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(serviceIds);
-        await using var connection = await OpenAsync(cancellationToken);
-        var availability = await AvailabilityAsync(connection, ClientStatements.Tables, cancellationToken);
-        var owners = new Dictionary<long, ServiceOwner>();
-        if (!availability.IsAvailable || serviceIds.Count == 0)
+        return WithTablesAsync<IReadOnlyDictionary<long, ServiceOwner>>(ClientStatements.Tables, new Dictionary<long, ServiceOwner>(), async (connection, ct) =>
         {
-            return new(availability, owners);
-        }
+            var owners = new Dictionary<long, ServiceOwner>();
+            if (serviceIds.Count == 0)
+            {
+                return owners;
+            }
 
-        var rows = await connection.QueryAsync<ServiceOwner>(new CommandDefinition(
-            ClientStatements.ServicesById, new { Ids = serviceIds.Distinct().ToArray() }, cancellationToken: cancellationToken));
-        foreach (var row in rows)
-        {
-            owners[row.ServiceId] = row;
-        }
+            var rows = await connection.QueryAsync<ServiceOwner>(new CommandDefinition(
+                ClientStatements.ServicesById, new { Ids = serviceIds.Distinct().ToArray() }, cancellationToken: ct));
+            foreach (var row in rows)
+            {
+                owners[row.ServiceId] = row;
+            }
 
-        return new(availability, owners);
+            return owners;
+        }, cancellationToken);
     }
 
-    public async Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default)
+    public Task<WhmcsAnswer<IReadOnlyList<long>>> FindClientServiceIdsAsync(string text, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await OpenAsync(cancellationToken);
-        var availability = await AvailabilityAsync(connection, ClientStatements.Tables, cancellationToken);
-        if (!availability.IsAvailable)
+        return WithTablesAsync<IReadOnlyList<long>>(ClientStatements.Tables, [], async (connection, ct) =>
         {
-            return new(availability, []);
-        }
-
-        var trimmed = text.Trim();
-        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
-        var clients = (await connection.QueryAsync<long>(new CommandDefinition(
-            trimmed.Contains('@', StringComparison.Ordinal) ? ClientStatements.ClientsByEmail : ClientStatements.ClientsByText,
-            new
+            var trimmed = text.Trim();
+            var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+            var clients = (await connection.QueryAsync<long>(new CommandDefinition(
+                trimmed.Contains('@', StringComparison.Ordinal) ? ClientStatements.ClientsByEmail : ClientStatements.ClientsByText,
+                new
+                {
+                    Prefix = LikePrefix(trimmed),
+                    // "jane do": first name "jane", last name starting "do"; without a space this term adds nothing.
+                    First = space > 0 ? LikeExact(trimmed[..space]) : LikePrefix(trimmed),
+                    Last = space > 0 ? LikePrefix(trimmed[(space + 1)..].Trim()) : "%",
+                    Limit = limit,
+                },
+                cancellationToken: ct))).ToArray();
+            if (clients.Length == 0)
             {
-                Prefix = LikePrefix(trimmed),
-                // "jane do": first name "jane", last name starting "do"; without a space this term adds nothing.
-                First = space > 0 ? LikeExact(trimmed[..space]) : LikePrefix(trimmed),
-                Last = space > 0 ? LikePrefix(trimmed[(space + 1)..].Trim()) : "%",
-                Limit = limit,
-            },
-            cancellationToken: cancellationToken))).ToArray();
-        if (clients.Length == 0)
-        {
-            return new(availability, []);
-        }
+                return [];
+            }
 
-        var services = await connection.QueryAsync<long>(new CommandDefinition(
-            ClientStatements.ServicesOfClients, new { ClientIds = clients, Limit = limit }, cancellationToken: cancellationToken));
-        return new(availability, [.. services]);
+            var services = await connection.QueryAsync<long>(new CommandDefinition(
+                ClientStatements.ServicesOfClients, new { ClientIds = clients, Limit = limit }, cancellationToken: ct));
+            return [.. services];
+        }, cancellationToken);
     }
 
     private static string LikeExact(string text) =>
@@ -104,24 +90,24 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
     private static string LikePrefix(string text) => LikeExact(text) + "%";
 
     public Task<WhmcsAnswer<ClientService?>> ReadServiceAsync(long serviceId, CancellationToken cancellationToken = default) =>
-        ReadAsync<ClientService?>(ClientAreaStatements.ServiceTables, null, async connection =>
-            await connection.QuerySingleOrDefaultAsync<ClientService>(new CommandDefinition(ClientAreaStatements.Service, new { Id = serviceId }, cancellationToken: cancellationToken)), cancellationToken);
+        WithTablesAsync<ClientService?>(ClientAreaStatements.ServiceTables, null, async (connection, ct) =>
+            await connection.QuerySingleOrDefaultAsync<ClientService>(new CommandDefinition(ClientAreaStatements.Service, new { Id = serviceId }, cancellationToken: ct)), cancellationToken);
 
     public Task<WhmcsAnswer<ClientAddon?>> ReadServiceAddonAsync(long addonId, CancellationToken cancellationToken = default) =>
-        ReadAsync<ClientAddon?>(ClientAreaStatements.ServiceTables, null, async connection =>
-            await connection.QuerySingleOrDefaultAsync<ClientAddon>(new CommandDefinition(ClientAreaStatements.Addon, new { Id = addonId }, cancellationToken: cancellationToken)), cancellationToken);
+        WithTablesAsync<ClientAddon?>(ClientAreaStatements.ServiceTables, null, async (connection, ct) =>
+            await connection.QuerySingleOrDefaultAsync<ClientAddon>(new CommandDefinition(ClientAreaStatements.Addon, new { Id = addonId }, cancellationToken: ct)), cancellationToken);
 
     public Task<WhmcsAnswer<IReadOnlyList<string>>> ReadActiveDomainsAsync(long userId, CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<string>>(ClientAreaStatements.ServiceTables, [], async connection =>
+        WithTablesAsync<IReadOnlyList<string>>(ClientAreaStatements.ServiceTables, [], async (connection, ct) =>
         {
-            var domains = await connection.QueryAsync<string>(new CommandDefinition(ClientAreaStatements.ActiveDomains, new { UserId = userId }, cancellationToken: cancellationToken));
+            var domains = await connection.QueryAsync<string>(new CommandDefinition(ClientAreaStatements.ActiveDomains, new { UserId = userId }, cancellationToken: ct));
             return [.. domains.Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
         }, cancellationToken);
 
     public Task<WhmcsAnswer<IReadOnlyDictionary<string, string>>> ReadAddonModuleSettingsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyDictionary<string, string>>(ClientAreaStatements.SettingsTables, new Dictionary<string, string>(), async connection =>
+        WithTablesAsync<IReadOnlyDictionary<string, string>>(ClientAreaStatements.SettingsTables, new Dictionary<string, string>(), async (connection, ct) =>
         {
-            var rows = await connection.QueryAsync<(string Setting, string? Value)>(new CommandDefinition(ClientAreaStatements.Settings, new { Module = WhmcsTables.ModuleName }, cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<(string Setting, string? Value)>(new CommandDefinition(ClientAreaStatements.Settings, new { Module = WhmcsTables.ModuleName }, cancellationToken: ct));
             var settings = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
@@ -132,24 +118,16 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
         }, cancellationToken);
 
     public Task<WhmcsAnswer<long?>> ReadAdminRoleAsync(long adminId, CancellationToken cancellationToken = default) =>
-        ReadAsync<long?>(AdminStatements.Tables, null, async connection =>
-            await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(AdminStatements.Role, new { Id = adminId }, cancellationToken: cancellationToken)), cancellationToken);
+        WithTablesAsync<long?>(AdminStatements.Tables, null, async (connection, ct) =>
+            await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(AdminStatements.Role, new { Id = adminId }, cancellationToken: ct)), cancellationToken);
 
     public Task<WhmcsAnswer<IReadOnlyList<AddonOffer>>> ReadAddonOffersAsync(long userId, long? serviceId, CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<AddonOffer>>(ClientAreaStatements.UpsellTables, [], async connection =>
+        WithTablesAsync<IReadOnlyList<AddonOffer>>(ClientAreaStatements.UpsellTables, [], async (connection, ct) =>
         {
             var rows = await connection.QueryAsync<OfferRow>(new CommandDefinition(
-                ClientAreaStatements.Offers, new { Module = WhmcsTables.ModuleName, UserId = userId, ServiceId = serviceId ?? 0 }, cancellationToken: cancellationToken));
+                ClientAreaStatements.Offers, new { Module = WhmcsTables.ModuleName, UserId = userId, ServiceId = serviceId ?? 0 }, cancellationToken: ct));
             return [.. rows.Select(r => r.ToOffer()).OfType<AddonOffer>()];
         }, cancellationToken);
-
-    // One shape for every read: the tables checked first, their absence answered with the reason and an empty value.
-    private async Task<WhmcsAnswer<T>> ReadAsync<T>(IReadOnlyCollection<string> tables, T empty, Func<MySqlConnection, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var availability = await AvailabilityAsync(connection, tables, cancellationToken);
-        return availability.IsAvailable ? new(availability, await read(connection)) : new(availability, empty);
-    }
 
     // A value of spaces passes the SQL's `<> ''` (MySQL pads when comparing) but is no token.
     private static IEnumerable<ModuleToken> Tokens(ModuleEntity entity, IEnumerable<(long Id, string? Token)> rows) =>
@@ -174,9 +152,9 @@ internal sealed class MySqlWhmcsDatabase(string connectionString, string descrip
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentException.ThrowIfNullOrWhiteSpace(product.Name);
-        if (product.Settings.Count is 0 or > 24)
+        if (product.Settings.Count == 0 || product.Settings.Count > CatalogStatements.SettingCount)
         {
-            throw new ArgumentException("A Jetpack product needs between 1 and 24 module settings.", nameof(product));
+            throw new ArgumentException($"A Jetpack product needs between 1 and {CatalogStatements.SettingCount} module settings.", nameof(product));
         }
 
         return WithTablesAsync(CatalogStatements.Tables, 0L, (c, ct) => CatalogQueries.CreateAsync(c, product, ct), cancellationToken);

@@ -8,15 +8,9 @@ namespace JetpackWhmcs.Whmcs.MySql;
 /// </summary>
 internal static class ServiceStatements
 {
-    public const string Hosting = "tblhosting";
-
-    public const string HostingAddons = "tblhostingaddons";
-
-    public const string Clients = "tblclients";
-
     private const string L = LedgerSchema.LicensesTable;
 
-    public static readonly string[] Tables = [WhmcsTables.Products, WhmcsTables.Addons, Hosting, HostingAddons, Clients, L];
+    public static readonly string[] Tables = [WhmcsTables.Products, WhmcsTables.Addons, WhmcsTables.Services, WhmcsTables.ServiceAddons, WhmcsTables.Clients, L];
 
     /// <summary>A row the ledger counts as a live licence: ours active, or the original module's not revoked.</summary>
     private const string LiveLicense = "(l.state = 'active' OR (l.state IS NULL AND l.revoked_at IS NULL))";
@@ -30,21 +24,21 @@ internal static class ServiceStatements
         "h.userid AS ClientId, ha.status AS Status, h.domain AS Domain";
 
     private const string JetpackServices =
-        $"FROM {Hosting} h JOIN {WhmcsTables.Products} p ON p.id = h.packageid AND p.servertype = @Module";
+        $"FROM {WhmcsTables.Services} h JOIN {WhmcsTables.Products} p ON p.id = h.packageid AND p.servertype = @Module";
 
     private const string JetpackAddons =
-        $"FROM {HostingAddons} ha JOIN {WhmcsTables.Addons} a ON a.id = ha.addonid AND a.module = @Module JOIN {Hosting} h ON h.id = ha.hostingid";
+        $"FROM {WhmcsTables.ServiceAddons} ha JOIN {WhmcsTables.Addons} a ON a.id = ha.addonid AND a.module = @Module JOIN {WhmcsTables.Services} h ON h.id = ha.hostingid";
 
-    public const string ServiceStatuses = $"SELECT h.id AS Id, h.domainstatus AS Status FROM {Hosting} h WHERE h.id IN @Ids";
+    public const string ServiceStatuses = $"SELECT h.id AS Id, h.domainstatus AS Status FROM {WhmcsTables.Services} h WHERE h.id IN @Ids";
 
-    public const string AddonStatuses = $"SELECT ha.id AS Id, ha.status AS Status FROM {HostingAddons} ha WHERE ha.id IN @Ids";
+    public const string AddonStatuses = $"SELECT ha.id AS Id, ha.status AS Status FROM {WhmcsTables.ServiceAddons} ha WHERE ha.id IN @Ids";
 
     public const string ActiveServiceCounts =
         $"SELECT 'product' AS Kind, h.packageid AS Id, c.currency AS CurrencyId, h.billingcycle AS BillingCycle, COUNT(*) AS Count {JetpackServices} " +
-        $"JOIN {Clients} c ON c.id = h.userid WHERE h.domainstatus = 'Active' GROUP BY h.packageid, c.currency, h.billingcycle " +
+        $"JOIN {WhmcsTables.Clients} c ON c.id = h.userid WHERE h.domainstatus = 'Active' GROUP BY h.packageid, c.currency, h.billingcycle " +
         "UNION ALL " +
         $"SELECT 'addon' AS Kind, ha.addonid AS Id, c.currency AS CurrencyId, ha.billingcycle AS BillingCycle, COUNT(*) AS Count {JetpackAddons} " +
-        $"JOIN {Clients} c ON c.id = h.userid WHERE ha.status = 'Active' GROUP BY ha.addonid, c.currency, ha.billingcycle";
+        $"JOIN {WhmcsTables.Clients} c ON c.id = h.userid WHERE ha.status = 'Active' GROUP BY ha.addonid, c.currency, ha.billingcycle";
 
     // Only rows that name the service or addon: an original-module row (order, product) cannot tell a
     // service from an addon of the same order, and a fix that revokes must not guess.

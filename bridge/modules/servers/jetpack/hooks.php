@@ -3,29 +3,20 @@
 /**
  * Client-area hooks of the Jetpack module (WHMCS loads a provisioning module's hooks.php on its pages):
  * the upsell panel on the client-area home and on a hosting service's page. Both show nothing unless
- * the addon module's "upsell" setting is on, and nothing when the service is slow or down.
+ * the addon module's "upsell" setting is on, and nothing when the service is slow or down. WHMCS
+ * includes this file on every page, so the bridge's classes load only when a hook runs.
  */
 
 if (!defined('WHMCS')) {
     die('This file cannot be accessed directly.');
 }
 
-require_once __DIR__ . '/lib/BridgeConfig.php';
-require_once __DIR__ . '/lib/ParamsMarshaller.php';
-require_once __DIR__ . '/lib/ServiceReply.php';
-require_once __DIR__ . '/lib/ServiceClient.php';
-require_once __DIR__ . '/lib/ModuleLog.php';
-require_once __DIR__ . '/lib/Fallback.php';
-require_once __DIR__ . '/lib/Actor.php';
-require_once __DIR__ . '/lib/Bridge.php';
-require_once __DIR__ . '/lib/Lang.php';
-require_once __DIR__ . '/lib/Upsell.php';
-
 use WHMCS\Module\Server\Jetpack\Lang;
 use WHMCS\Module\Server\Jetpack\Upsell;
 
 if (function_exists('add_hook')) {
     add_hook('ClientAreaHomepagePanels', 1, function ($homePagePanels) {
+        require_once __DIR__ . '/lib/load.php';
         if (!is_object($homePagePanels) || !method_exists($homePagePanels, 'addChild')) {
             return;
         }
@@ -44,6 +35,7 @@ if (function_exists('add_hook')) {
 
     // The page's variables (for themes that place the panel themselves) ...
     add_hook('ClientAreaPageProductDetails', 1, function ($vars) {
+        require_once __DIR__ . '/lib/load.php';
         $serviceId = is_array($vars) ? ($vars['serviceid'] ?? $vars['id'] ?? null) : null;
         if (!is_numeric($serviceId)) {
             return [];
@@ -54,6 +46,7 @@ if (function_exists('add_hook')) {
 
     // ... and the panel itself under the service's details, in every theme (asked once per page).
     add_hook('ClientAreaProductDetailsOutput', 1, function ($vars) {
+        require_once __DIR__ . '/lib/load.php';
         $service = is_array($vars) ? ($vars['service'] ?? null) : null;
         $serviceId = is_object($service) && isset($service->id) ? $service->id : null;
         if (!is_numeric($serviceId)) {

@@ -11,16 +11,7 @@ if (!defined('WHMCS')) {
     die('This file cannot be accessed directly.');
 }
 
-require_once __DIR__ . '/lib/BridgeConfig.php';
-require_once __DIR__ . '/lib/ParamsMarshaller.php';
-require_once __DIR__ . '/lib/ServiceReply.php';
-require_once __DIR__ . '/lib/Actor.php';
-require_once __DIR__ . '/lib/ServiceClient.php';
-require_once __DIR__ . '/lib/ModuleLog.php';
-require_once __DIR__ . '/lib/Fallback.php';
-require_once __DIR__ . '/lib/Bridge.php';
-require_once __DIR__ . '/lib/Lang.php';
-require_once __DIR__ . '/lib/ClientSide.php';
+require_once __DIR__ . '/lib/load.php';
 
 use WHMCS\Module\Server\Jetpack\Bridge;
 use WHMCS\Module\Server\Jetpack\ClientSide;

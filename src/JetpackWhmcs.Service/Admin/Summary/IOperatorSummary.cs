@@ -1,9 +1,8 @@
 namespace JetpackWhmcs.Service.Admin.Summary;
 
 /// <summary>
-/// The figures of the dashboard widget. The licence count comes from the ledger; the drift count, the
-/// monthly cost and the last daily check belong to the drift, costs and daily-check parts, which
-/// register their own implementation in place of <see cref="LedgerOperatorSummary"/>.
+/// The figures of the dashboard widget: the licence count from the ledger; the drift count, the monthly
+/// cost and the last daily check from the operator's part, which registers the implementation.
 /// </summary>
 public interface IOperatorSummary
 {

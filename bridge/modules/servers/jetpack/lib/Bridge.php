@@ -194,7 +194,7 @@ final class Bridge
      * WHMCS prints error sentences into its admin pages, and a sentence may quote what a customer
      * typed (a domain): markup characters are encoded so that they show as text.
      */
-    private static function sentence(string $text): string
+    public static function sentence(string $text): string
     {
         return htmlspecialchars($text, ENT_NOQUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8', false);
     }

@@ -60,19 +60,19 @@ final class ClientSide
         $reply = Bridge::reply($function, $params);
         $value = $reply->value;
         if ($reply->failed() || !is_array($value)) {
-            return self::encode(Lang::text($language, 'client_service_down'));
+            return Bridge::sentence(Lang::text($language, 'client_service_down'));
         }
         if (($value['status'] ?? '') === 'success') {
             return 'success';
         }
         if (!isset($value['key']) || !is_string($value['key'])) {
             // The parameters were refused before any check ({"error": ...}): nothing was done.
-            return self::encode(Lang::text($language, 'client_bad_request'));
+            return Bridge::sentence(Lang::text($language, 'client_bad_request'));
         }
         $args = isset($value['args']) && is_array($value['args']) ? $value['args'] : [];
         $english = is_string($value['message'] ?? null) ? $value['message'] : '';
 
-        return self::encode(Lang::text($language, 'client_' . $value['key'], $args, $english));
+        return Bridge::sentence(Lang::text($language, 'client_' . $value['key'], $args, $english));
     }
 
     /**
@@ -141,10 +141,5 @@ final class ClientSide
         }
 
         return ['success' => true, 'redirectTo' => 'clientarea.php?action=productdetails&id=' . (int) $id . '#jetpack-license'];
-    }
-
-    private static function encode(string $text): string
-    {
-        return htmlspecialchars($text, ENT_NOQUOTES | ENT_SUBSTITUTE | ENT_HTML5, 'UTF-8', false);
     }
 }

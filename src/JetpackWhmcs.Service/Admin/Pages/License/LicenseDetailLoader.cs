@@ -54,7 +54,8 @@ public sealed class LicenseDetailLoader(ILicenseLedger ledger, IWhmcsDatabase wh
 
         try
         {
-            return (await ReadLiveAsync(token, row.LicenseKey, cancellationToken), null);
+            var page = await api.ListLicensesAsync(token, LicenseWithSite.Query(row.LicenseKey), cancellationToken);
+            return (LicenseWithSite.Find(page, row.LicenseKey) ?? await api.GetLicenseAsync(token, row.LicenseKey, cancellationToken), null);
         }
         catch (JetpackApiException e)
         {
@@ -64,16 +65,5 @@ public sealed class LicenseDetailLoader(ILicenseLedger ledger, IWhmcsDatabase wh
         {
             return (null, $"The Jetpack API could not be reached ({e.Message.TrimEnd('.')}): check the service's network and ApiUrl, then reload the page.");
         }
-    }
-
-    /// <summary>
-    /// The licence as the API holds it. GET /license answers only the key, issue and revoke dates; the list
-    /// endpoint's item also carries the site and attach date, so it is asked first (as the engine's refresh does).
-    /// </summary>
-    private async Task<Licensing.Models.License> ReadLiveAsync(string token, string key, CancellationToken cancellationToken)
-    {
-        var page = await api.ListLicensesAsync(token, new LicenseListQuery { Search = key, Page = 1, PerPage = 10 }, cancellationToken);
-        return page.Items.FirstOrDefault(l => string.Equals(l.LicenseKey, key, StringComparison.Ordinal))
-            ?? await api.GetLicenseAsync(token, key, cancellationToken);
     }
 }
